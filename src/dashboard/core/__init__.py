@@ -1,0 +1,1 @@
+"""Core vocabulary shared by every layer: table schemas, units, languages, view state."""

@@ -1,0 +1,45 @@
+"""Plain planar shapes for maps: rings of x/y coordinates per area, no GIS library needed.
+
+Maps are drawn on an ordinary x/y plane in a projected CRS (metres), so no map tiles,
+no world topojson and no ring-orientation rules are involved: a ring is filled as drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One area's outline: exterior rings (holes are drawn as separate white rings)."""
+
+    code: str
+    rings: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...]
+    holes: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...]
+    label_x: float
+    label_y: float
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ShapeSet:
+    """The shapes of one area level, and whether they are real boundaries or schematic tiles."""
+
+    level: str
+    shapes: tuple[Shape, ...]
+    schematic: bool
+    source: str
+
+    def codes(self) -> set[str]:
+        return {s.code for s in self.shapes}
+
+
+def tile_shapes(level: str, tiles: list[tuple[str, float, float]], gap: float = 0.06) -> ShapeSet:
+    """Equal square tiles at grid positions (column x, row y; row 0 at the top)."""
+    shapes = []
+    for code, col, row in tiles:
+        x0, x1 = col + gap, col + 1 - gap
+        y0, y1 = -row - 1 + gap, -row - gap
+        ring = ((x0, x1, x1, x0, x0), (y0, y0, y1, y1, y0))
+        shapes.append(Shape(code, (ring,), (), (x0 + x1) / 2, (y0 + y1) / 2))
+    return ShapeSet(level, tuple(shapes), True, "tiles")

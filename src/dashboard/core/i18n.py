@@ -1,0 +1,55 @@
+"""Languages: interface texts in Swedish and English, and number formatting per language.
+
+Swedish is the default. Numbers use a decimal comma and a (narrow) space between
+thousands in Swedish, a decimal point and a comma in English; negative numbers carry
+a real minus sign. Periods such as 2006-2010 are printed with an en dash.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+MINUS = "\u2212"
+NBSP = "\u00a0"
+
+
+def normalise_language(lang: str | None) -> str:
+    """Return a supported language code, falling back to Swedish."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def format_number(value: float | None, lang: str, decimals: int = 1, *, signed: bool = False) -> str:
+    """Format a number for display: '6,4' in Swedish, '6.4' in English; '–' when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{abs(value):,.{decimals}f}"
+    if lang == "sv":
+        text = text.replace(",", NBSP).replace(".", ",")
+    if value < 0 and text.strip("0,.") != "":
+        text = MINUS + text
+    elif signed and value > 0:
+        text = "+" + text
+    return text
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `layout.separators` for the language (decimal mark, then thousands mark)."""
+    return ", " if lang == "sv" else ".,"
+
+
+def format_period(period: str) -> str:
+    """Print a period label with an en dash between years: '2006–2010'."""
+    parts = period.split("-")
+    if len(parts) == 2 and all(len(p) == 4 and p.isdigit() for p in parts):
+        return f"{parts[0]}\u2013{parts[1]}"
+    return period
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """Join names as prose: 'A, B och C' / 'A, B and C'."""
+    if len(names) <= 1:
+        return "".join(names)
+    word = "och" if lang == "sv" else "and"
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"

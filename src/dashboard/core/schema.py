@@ -1,0 +1,156 @@
+"""The tidy data model as data: the tables of a dataset, their columns and keys.
+
+A dataset is five long tables (design.md, "Data model"): observations, indicators,
+areas, groups and sources. Loading checks every table against these specifications,
+so the rules live in one place and the error messages can name the column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["str", "float"]
+
+SEXES = ("total", "female", "male")
+POLARITIES = ("higher_better", "lower_better", "none")
+AREA_LEVELS = (
+    "riket",
+    "lan",
+    "kommun",
+    "stadsomrade",
+    "stadsdel",
+    "geso",
+    "delomrade",
+    "regso",
+    "deso",
+    "skola",
+)
+FLAGS = (
+    "suppressed",
+    "provisional",
+    "estimated",
+    "inconsistent",
+    "secondary",
+    "rounded",
+    "unsourced",
+    "interpreted",
+)
+TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, whether a cell may be empty, and the values it may take."""
+
+    name: str
+    kind: Kind = "str"
+    nullable: bool = False
+    choices: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table: its columns in order and the columns that together identify a row."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+OBSERVATIONS = TableSpec(
+    "observations",
+    (
+        Column("indicator_id"),
+        Column("area_code"),
+        Column("period"),
+        Column("sex", choices=SEXES),
+        Column("dimension"),
+        Column("group"),
+        Column("value", "float", nullable=True),
+        Column("se", "float", nullable=True),
+        Column("ci_low", "float", nullable=True),
+        Column("ci_high", "float", nullable=True),
+        Column("numerator", "float", nullable=True),
+        Column("denominator", "float", nullable=True),
+        Column("population", "float", nullable=True),
+        Column("flag", nullable=True),
+        Column("source_id"),
+        Column("note", nullable=True),
+    ),
+    ("indicator_id", "area_code", "period", "sex", "dimension", "group"),
+)
+
+INDICATORS = TableSpec(
+    "indicators",
+    (
+        Column("id"),
+        Column("topic"),
+        Column("title_sv"),
+        Column("title_en"),
+        Column("definition_sv"),
+        Column("definition_en"),
+        Column("unit"),
+        Column("polarity", choices=POLARITIES),
+        Column("scale", "float"),
+        Column("ci_method", nullable=True),
+        Column("source_ids"),
+        Column("caveats_sv", nullable=True),
+        Column("caveats_en", nullable=True),
+        Column("sentence_sv", nullable=True),
+        Column("sentence_en", nullable=True),
+    ),
+    ("id",),
+)
+
+AREAS = TableSpec(
+    "areas",
+    (
+        Column("code"),
+        Column("name"),
+        Column("name_en", nullable=True),
+        Column("level", choices=AREA_LEVELS),
+        Column("parent_code", nullable=True),
+        Column("valid_from", nullable=True),
+        Column("valid_to", nullable=True),
+        Column("tile_x", "float", nullable=True),
+        Column("tile_y", "float", nullable=True),
+    ),
+    ("code",),
+)
+
+GROUPS = TableSpec(
+    "groups",
+    (
+        Column("dimension"),
+        Column("group"),
+        Column("label_sv"),
+        Column("label_en"),
+        Column("dimension_sv"),
+        Column("dimension_en"),
+        Column("order", "float", nullable=True),
+    ),
+    ("dimension", "group"),
+)
+
+SOURCES = TableSpec(
+    "sources",
+    (
+        Column("id"),
+        Column("publisher"),
+        Column("title"),
+        Column("url"),
+        Column("licence"),
+        Column("retrieved"),
+        Column("notes", nullable=True),
+    ),
+    ("id",),
+)
+
+TABLES: dict[str, TableSpec] = {
+    t.name: t for t in (OBSERVATIONS, INDICATORS, AREAS, GROUPS, SOURCES)
+}

@@ -1,0 +1,184 @@
+"""Every word of the interface, in Swedish and English, looked up by key.
+
+Templates use str.format fields; numbers are formatted before they are inserted
+(see core.i18n), so templates never format numbers themselves.
+"""
+
+from __future__ import annotations
+
+from dashboard.core.i18n import normalise_language
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"sv": "Hälsoklyftor i Malmö", "en": "Health gaps in Malmö"},
+    "app_tagline": {
+        "sv": "Hur hälsa och levnadsvillkor skiljer sig mellan Malmös stadsdelar och grupper, "
+              "och om klyftorna minskar.",
+        "en": "How health and living conditions differ between Malmö's districts and groups, "
+              "and whether the gaps are closing.",
+    },
+    "language": {"sv": "Language: English", "en": "Språk: svenska"},
+    "indicator": {"sv": "Indikator", "en": "Indicator"},
+    "period": {"sv": "År", "en": "Year"},
+    "sex": {"sv": "Kön", "en": "Sex"},
+    "group": {"sv": "Grupp", "en": "Group"},
+    "level": {"sv": "Områdesnivå", "en": "Area level"},
+    "map_title": {"sv": "Karta", "en": "Map"},
+    "bars_title": {"sv": "Stadsdelarna i rangordning", "en": "Districts ranked"},
+    "bars_title_level": {"sv": "{level} i rangordning", "en": "{level} ranked"},
+    "gap_title": {"sv": "Klyftan", "en": "The gap"},
+    "source": {"sv": "Källa", "en": "Source"},
+    "sources": {"sv": "Källor", "en": "Sources"},
+    "processing": {"sv": "Bearbetning: Hälsoklyftor i Malmö", "en": "Processing: Malmö health gaps"},
+    "sex_total": {"sv": "Alla", "en": "All"},
+    "sex_female": {"sv": "Kvinnor", "en": "Women"},
+    "sex_male": {"sv": "Män", "en": "Men"},
+    "who_total": {"sv": "invånare", "en": "residents"},
+    "who_female": {"sv": "kvinnor", "en": "women"},
+    "who_male": {"sv": "män", "en": "men"},
+    "level_stadsdel": {"sv": "Stadsdelar (1996–2013)", "en": "Districts (1996–2013)"},
+    "level_delomrade": {"sv": "Delområden", "en": "Neighbourhoods (delområden)"},
+    "level_skola": {"sv": "Skolor", "en": "Schools"},
+    "level_deso": {"sv": "DeSO", "en": "DeSO"},
+    "level_regso": {"sv": "RegSO", "en": "RegSO"},
+    "level_stadsomrade": {"sv": "Stadsområden", "en": "City areas"},
+    "level_geso": {"sv": "Geografiska statistikområden", "en": "Statistical areas (GeSO)"},
+    "level_kommun": {"sv": "Kommun", "en": "Municipality"},
+    "level_riket": {"sv": "Riket", "en": "Country"},
+    "better": {"sv": "bättre", "en": "better"},
+    "worse": {"sv": "sämre", "en": "worse"},
+    "higher": {"sv": "högre", "en": "higher"},
+    "lower": {"sv": "lägre", "en": "lower"},
+    "no_data": {"sv": "Uppgift saknas", "en": "No data"},
+    "flagged": {"sv": "Flaggat värde", "en": "Flagged value"},
+    "rank": {"sv": "Rang", "en": "Rank"},
+    "of": {"sv": "av", "en": "of"},
+    "ci": {"sv": "95 % KI", "en": "95% CI"},
+    "value": {"sv": "Värde", "en": "Value"},
+    "area": {"sv": "Område", "en": "Area"},
+    "note": {"sv": "Anmärkning", "en": "Note"},
+    "polarity_higher_better": {"sv": "Högre är bättre", "en": "Higher is better"},
+    "polarity_lower_better": {"sv": "Lägre är bättre", "en": "Lower is better"},
+    "polarity_none": {"sv": "Ingen värdering (högre eller lägre är varken bättre eller sämre)",
+                      "en": "No judgement (neither higher nor lower is better)"},
+    "map_schematic": {
+        "sv": "Schematisk karta: varje stadsdel är en lika stor ruta, ungefär på sin plats.",
+        "en": "Schematic map: each district is an equal tile, roughly where it lies.",
+    },
+    "map_boundaries": {"sv": "Gränser: {source}", "en": "Boundaries: {source}"},
+    "map_none": {
+        "sv": "Ingen karta för den här nivån: inga gränser är inlästa för den.",
+        "en": "No map for this level: no boundaries are loaded for it.",
+    },
+    "colour_rule": {
+        "sv": "Färg efter värde; mörkare = sämre.",
+        "en": "Coloured by value; darker = worse.",
+    },
+    "colour_rule_none": {
+        "sv": "Färg efter värde; mörkare = högre (ingen värdering).",
+        "en": "Coloured by value; darker = higher (no judgement).",
+    },
+    "gap_sentence_generic_up": {
+        "sv": "{Title} är {diff} {unit} högre i {high} än i {low} ({period}).",
+        "en": "{Title} is {diff} {unit} higher in {high} than in {low} ({period}).",
+    },
+    "gap_ratio": {
+        "sv": "Det högsta värdet är {ratio} gånger det lägsta.",
+        "en": "The highest value is {ratio} times the lowest.",
+    },
+    "gap_one_area": {
+        "sv": "Bara ett område har värden för det här valet; ingen klyfta kan beräknas.",
+        "en": "Only one area has a value for this choice; no gap can be computed.",
+    },
+    "gap_areas_label": {"sv": "Mellan {level_lc}", "en": "Between {level_lc}"},
+    "measure_d": {"sv": "Skillnad, högsta − lägsta", "en": "Difference, highest − lowest"},
+    "measure_r": {"sv": "Kvot, högsta / lägsta", "en": "Ratio, highest / lowest"},
+    "reading_d": {
+        "sv": "Avstånd i {unit} mellan högsta och lägsta område; 0 betyder ingen klyfta.",
+        "en": "Distance in {unit} between the highest and lowest area; 0 means no gap.",
+    },
+    "reading_r": {
+        "sv": "Hur många gånger högre det högsta värdet är; 1 betyder ingen klyfta.",
+        "en": "How many times higher the highest value is; 1 means no gap.",
+    },
+    "sex_gap_title": {"sv": "Mellan kvinnor och män", "en": "Between women and men"},
+    "sex_gap_sentence": {
+        "sv": "{Higher} har {diff} {unit} högre värde än {lower} i {city} ({period}); "
+              "skillnaden är störst i {max_area} ({max_diff}) och minst i {min_area} ({min_diff}).",
+        "en": "{Higher} have a value {diff} {unit} higher than {lower} in {city} ({period}); "
+              "the gap is largest in {max_area} ({max_diff}) and smallest in {min_area} "
+              "({min_diff}).",
+    },
+    "sex_gap_sentence_no_city": {
+        "sv": "Skillnaden mellan kvinnor och män är störst i {max_area} ({max_diff} {unit}) "
+              "och minst i {min_area} ({min_diff}) ({period}).",
+        "en": "The gap between women and men is largest in {max_area} ({max_diff} {unit}) "
+              "and smallest in {min_area} ({min_diff}) ({period}).",
+    },
+    "group_gap_title": {"sv": "Mellan grupper: {dimension}", "en": "Between groups: {dimension}"},
+    "group_gap_sentence": {
+        "sv": "Skillnaden mellan {high_group_lc} och {low_group_lc} är störst i {max_area} "
+              "({max_diff} {unit}) och minst i {min_area} ({min_diff}) ({period}).",
+        "en": "The gap between {high_group_lc} and {low_group_lc} is largest in {max_area} "
+              "({max_diff} {unit}) and smallest in {min_area} ({min_diff}) ({period}).",
+    },
+    "flag_note": {
+        "sv": "Flaggade värden (randiga) ritas men ska läsas med försiktighet:",
+        "en": "Flagged values (striped) are drawn but should be read with care:",
+    },
+    "flag_suppressed": {"sv": "undertryckt (för få fall)", "en": "suppressed (too few cases)"},
+    "flag_provisional": {"sv": "preliminärt", "en": "provisional"},
+    "flag_estimated": {"sv": "uppskattat", "en": "estimated"},
+    "flag_inconsistent": {"sv": "motsägelsefullt i källan", "en": "inconsistent in the source"},
+    "flag_secondary": {"sv": "sekundär källa", "en": "secondary source"},
+    "flag_rounded": {"sv": "avrundat", "en": "rounded"},
+    "flag_unsourced": {"sv": "ursprunglig källa ej angiven", "en": "original source not stated"},
+    "flag_interpreted": {"sv": "tolkat ur otydlig källa", "en": "interpreted from an unclear source"},
+    "notice_unknown_indicator": {
+        "sv": "Indikatorn ”{asked}” finns inte; visar standardvalet i stället.",
+        "en": "The indicator “{asked}” does not exist; showing the default instead.",
+    },
+    "notice_no_level": {
+        "sv": "Ingen data på nivån ”{asked}”; visar {shown}.",
+        "en": "No data at level “{asked}”; showing {shown}.",
+    },
+    "notice_no_sex": {
+        "sv": "Ingen uppdelning på ”{asked}” för den här indikatorn; visar {shown}.",
+        "en": "No breakdown “{asked}” for this indicator; showing {shown}.",
+    },
+    "notice_no_group": {
+        "sv": "Gruppen ”{asked}” finns inte för det här valet; visar standardgruppen.",
+        "en": "The group “{asked}” does not exist for this choice; showing the default group.",
+    },
+    "notice_no_period": {
+        "sv": "Inga uppgifter för {asked}; visar {shown}. Närmaste år med data: {nearest}.",
+        "en": "No data for {asked}; showing {shown}. Nearest years with data: {nearest}.",
+    },
+    "notice_ignored": {
+        "sv": "Okända parametrar i adressen ignorerades: {names}.",
+        "en": "Unknown parameters in the address were ignored: {names}.",
+    },
+    "reference_city": {"sv": "Malmö", "en": "Malmö"},
+    "definition": {"sv": "Definition", "en": "Definition"},
+    "caveats": {"sv": "Att tänka på", "en": "Caveats"},
+    "unit_word": {"sv": "Enhet", "en": "Unit"},
+    "percentage_points": {"sv": "procentenheter", "en": "percentage points"},
+    "table_alternative": {"sv": "Visa som tabell", "en": "Show as table"},
+    "dataset_note": {
+        "sv": "Inbäddade data: {title}. Varje värde har sin källa.",
+        "en": "Embedded data: {title}. Every value carries its source.",
+    },
+}
+
+
+def t(key: str, lang: str, **fields: object) -> str:
+    """The text for `key` in `lang`, with fields filled in; the key itself if unknown."""
+    entry = TEXTS.get(key)
+    if entry is None:
+        return key
+    text = entry[normalise_language(lang)]
+    return text.format(**fields) if fields else text
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter only (str.capitalize would lower-case the rest)."""
+    return text[:1].upper() + text[1:]

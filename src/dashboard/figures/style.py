@@ -1,0 +1,75 @@
+"""Colours and layout shared by every figure.
+
+Sequential single-hue scales are used so that "darker = worse" reads the same for
+people with colour-vision deficiencies; an indicator without a judgement gets a
+different hue so it is not read as good or bad.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from dashboard.core.i18n import plotly_separators
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+TEXT = "#1f2933"
+MUTED = "#5f6b7a"
+NO_DATA = "#d9d9d9"
+OUTLINE = "#ffffff"
+HIGHLIGHT = "#d95f02"
+REFERENCE_CITY = "#b2182b"
+REFERENCE_COUNTRY = "#4d4d4d"
+
+# Light to dark. Blues for judged indicators (dark = worse), purples for no judgement.
+JUDGED = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+NEUTRAL = ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486"]
+
+
+def colorscale(polarity: str) -> list[list]:
+    """A Plotly colorscale over the value range, oriented so darker means worse."""
+    colours = NEUTRAL if polarity == "none" else JUDGED
+    if polarity == "higher_better":
+        colours = list(reversed(colours))
+    step = 1 / (len(colours) - 1)
+    return [[round(i * step, 6), c] for i, c in enumerate(colours)]
+
+
+def colours_for(values: list[float], vmin: float, vmax: float, polarity: str) -> list[str]:
+    """The fill colour of each value on the scale; grey where the value is missing."""
+    scale = colorscale(polarity)
+    span = vmax - vmin
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(NO_DATA)
+            continue
+        pos = 0.5 if span <= 0 else min(max((v - vmin) / span, 0.0), 1.0)
+        out.append(sample_colorscale(scale, [pos])[0])
+    return out
+
+
+def text_colour_on(fill: str) -> str:
+    """Black or white text, whichever reads better on the fill colour."""
+    if fill.startswith("rgb"):
+        r, g, b = (float(x) for x in fill[fill.index("(") + 1:-1].split(",")[:3])
+    else:
+        r, g, b = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return TEXT if luminance > 140 else "#ffffff"
+
+
+def base_layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
+    """Fonts, separators per language, white background, tight margins."""
+    fig.update_layout(
+        font={"family": FONT, "color": TEXT, "size": 13},
+        separators=plotly_separators(lang),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    return fig

@@ -1,0 +1,1 @@
+"""Ingest: one module per source, each turning a raw file or response into tidy tables."""

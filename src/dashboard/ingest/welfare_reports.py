@@ -1,0 +1,167 @@
+"""Build the embedded dataset from the figures transcribed from Malmö stad's welfare reports.
+
+Input: the long CSVs in `shared/data/raw/malmo_valfardsredovisning/` and `malmo_more/`
+(columns indicator, unit, area_level, area, sex, age_group, subgroup, period, value,
+source_url, source_table, note) and the project's own metadata in `data/meta/`
+(indicators, areas with the spellings each source uses, groups, publishers, flag rules).
+Output: the five tidy tables, every value carrying its source URL and the source's note.
+Flags are derived from the notes and carried, never fixed: a value the source prints
+inconsistently stays as printed, flagged 'inconsistent'.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from dashboard.core.schema import AREAS, GROUPS, INDICATORS, SOURCES, TOTAL
+from dashboard.core.problems import DatasetError, Problem
+
+RAW_FILES = (
+    "malmo_valfardsredovisning/malmo_stadsdelar_indicators_long.csv",
+    "malmo_more/stadsdel_figures_long.csv",
+)
+RAW_COLUMNS = ("indicator", "unit", "area_level", "area", "sex", "age_group", "subgroup",
+               "period", "value", "source_url", "source_table", "note")
+SEX_CODES = {"man": "male", "kvinna": "female", "totalt": TOTAL}
+RETRIEVED = "2026 (archived copy of the public page)"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The project's hand-written metadata that gives the raw figures codes and meaning."""
+
+    indicators: pd.DataFrame
+    areas: pd.DataFrame
+    groups: pd.DataFrame
+    publishers: list[dict[str, str]]
+    flag_rules: list[tuple[str, str]]
+
+
+def read_meta(meta_dir: Path) -> Meta:
+    """Read `data/meta/*.csv`."""
+    def table(name: str) -> pd.DataFrame:
+        return pd.read_csv(meta_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+
+    with open(meta_dir / "publishers.csv", encoding="utf-8", newline="") as f:
+        publishers = list(csv.DictReader(f))
+    with open(meta_dir / "flag_rules.csv", encoding="utf-8", newline="") as f:
+        rules = [(r["pattern"], r["flag"]) for r in csv.DictReader(f)]
+    return Meta(table("indicators"), table("areas"), table("groups"), publishers, rules)
+
+
+def _publisher(url: str, publishers: list[dict[str, str]]) -> dict[str, str]:
+    host = urlsplit(url).hostname or ""
+    for entry in publishers:
+        if fnmatch.fnmatch(host, entry["host"]):
+            return entry
+    raise DatasetError([Problem("data/meta/publishers.csv", None, "host",
+                                f"no publisher entry matches host {host!r} of {url}")])
+
+
+def source_id(url: str, table: str) -> str:
+    """A stable id for one table on one page."""
+    return "src-" + hashlib.sha256(f"{url}\n{table}".encode()).hexdigest()[:10]
+
+
+def flags_for(note: str, secondary: bool, rules: list[tuple[str, str]]) -> str:
+    """The flags a source note implies, in a fixed order, joined with '|'."""
+    found = {flag for pattern, flag in rules if pattern in note}
+    if secondary:
+        found.add("secondary")
+    return "|".join(sorted(found))
+
+
+def _group_of(row: dict[str, str], raw_groups: dict[str, tuple[str, str]],
+              file: str, line: int) -> tuple[str, str]:
+    subgroup, age = row["subgroup"].strip(), row["age_group"].strip()
+    if subgroup and subgroup != "totalt":
+        if subgroup not in raw_groups:
+            raise DatasetError([Problem(file, line - 1, "subgroup",
+                                        f"{subgroup!r} has no entry in data/meta/groups.csv",
+                                        line)])
+        return raw_groups[subgroup]
+    return raw_groups.get(age, (TOTAL, TOTAL))
+
+
+def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
+    """Turn the raw long CSVs into the five tables (not yet validated)."""
+    aliases = {}
+    for area in meta.areas.itertuples():
+        for alias in area.aliases.split("|"):
+            aliases[(area.level, alias)] = area.code
+    raw_groups = {g.raw: (g.dimension, g.group) for g in meta.groups.itertuples() if g.raw}
+    observations, sources = [], {}
+    for rel in RAW_FILES:
+        path = raw_dir / rel
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in RAW_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DatasetError([Problem(str(path), None, c, "required column is missing")
+                                    for c in missing])
+            for line, row in enumerate(reader, start=2):
+                code = aliases.get((row["area_level"], row["area"]))
+                if code is None:
+                    raise DatasetError([Problem(str(path), line - 1, "area",
+                                                f"{row['area']!r} ({row['area_level']}) has no "
+                                                "code in data/meta/areas.csv", line)])
+                dimension, group = _group_of(row, raw_groups, str(path), line)
+                publisher = _publisher(row["source_url"], meta.publishers)
+                sid = source_id(row["source_url"], row["source_table"])
+                sources.setdefault(sid, {
+                    "id": sid, "publisher": publisher["publisher"],
+                    "title": row["source_table"], "url": row["source_url"],
+                    "licence": publisher["licence"], "retrieved": RETRIEVED,
+                    "notes": "Transcribed from an archived copy of the page; see "
+                             f"shared/data/raw/{rel.split('/')[0]}/verbatim/.",
+                })
+                observations.append({
+                    "indicator_id": row["indicator"], "area_code": code,
+                    "period": row["period"], "sex": SEX_CODES.get(row["sex"], row["sex"]),
+                    "dimension": dimension, "group": group, "value": row["value"],
+                    "se": "", "ci_low": "", "ci_high": "", "numerator": "",
+                    "denominator": "", "population": "",
+                    "flag": flags_for(row["note"], publisher["secondary"] == "yes",
+                                      meta.flag_rules),
+                    "source_id": sid, "note": row["note"],
+                })
+    indicators = meta.indicators.copy()
+    cited = pd.DataFrame(observations).groupby("indicator_id")["source_id"].agg(
+        lambda s: ";".join(sorted(set(s))))
+    indicators["source_ids"] = indicators["id"].map(cited).fillna("")
+    return {
+        "observations": pd.DataFrame(observations),
+        "indicators": indicators[list(INDICATORS.column_names)],
+        "areas": meta.areas[list(AREAS.column_names)],
+        "groups": meta.groups[list(GROUPS.column_names)],
+        "sources": pd.DataFrame(sorted(sources.values(), key=lambda s: s["id"]),
+                                columns=list(SOURCES.column_names)),
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_default(raw_dir: Path, meta_dir: Path) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The embedded dataset's tables (to be validated by the store) and its descriptive info.
+
+    The info records the inputs' checksums, so a rebuild can be compared with what ships.
+    """
+    tables = build_tables(raw_dir, read_meta(meta_dir))
+    info = {
+        "id": "malmo-welfare-reports-1998-2013",
+        "title_sv": "Malmös stadsdelar 1998–2013 (Malmö stads välfärdsredovisningar)",
+        "title_en": "Malmö's districts 1998–2013 (Malmö stad's welfare reports)",
+        "built_by": "dashboard build-default",
+        "inputs": {rel: _sha256(raw_dir / rel) for rel in RAW_FILES},
+        "retrieved": RETRIEVED,
+    }
+    return tables, info

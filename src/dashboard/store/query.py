@@ -1,0 +1,196 @@
+"""Questions the views ask of a dataset: what exists, what a view shows, what to fall back to.
+
+All functions are pure (dataset in, small frames or values out) and fast on boolean
+masks, so callbacks stay well under the 50 ms budget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from dashboard.core.schema import TOTAL
+from dashboard.core.viewstate import ViewState
+from dashboard.store.dataset import Dataset
+
+SEX_PREFERENCE = (TOTAL, "male", "female")
+LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "stadsomrade", "geso", "skola")
+REFERENCE_LEVELS = ("kommun", "riket")
+DEFAULT_INDICATOR = "medellivslangd_vid_fodelsen"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about their choice, e.g. a fallback; `code` is translated."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def period_key(period: str) -> tuple[int, int, str]:
+    """Sort key: by last year covered, then first year (multi-year means before single years)."""
+    first = int(period[:4])
+    last = int(period[5:9]) if len(period) == 9 and period[4] == "-" else first
+    return last, first, period
+
+
+def indicator_info(ds: Dataset, indicator_id: str) -> dict[str, Any]:
+    """The indicator's metadata row as a dict."""
+    rows = ds.indicators[ds.indicators["id"] == indicator_id]
+    if rows.empty:
+        raise KeyError(indicator_id)
+    return rows.iloc[0].to_dict()
+
+
+def _for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
+    obs = ds.observations
+    return obs[obs["indicator_id"] == indicator_id]
+
+
+def area_levels(ds: Dataset) -> dict[str, str]:
+    """Area code -> level."""
+    return dict(zip(ds.areas["code"], ds.areas["level"], strict=True))
+
+
+def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
+    """Area levels (comparable units, not references) that have values of the indicator."""
+    levels = area_levels(ds)
+    present = {levels[c] for c in _for_indicator(ds, indicator_id)["area_code"].unique()}
+    return [lvl for lvl in LEVEL_PREFERENCE if lvl in present]
+
+
+def options(ds: Dataset, indicator_id: str, level: str) -> dict[str, list]:
+    """The periods, sexes and dimension/group pairs that have data for indicator and level."""
+    levels = area_levels(ds)
+    obs = _for_indicator(ds, indicator_id)
+    obs = obs[obs["area_code"].map(levels) == level]
+    groups = sorted(set(zip(obs["dimension"], obs["group"], strict=True)),
+                    key=lambda dg: (dg[0] != TOTAL, dg))
+    return {
+        "periods": sorted(obs["period"].unique(), key=period_key),
+        "sexes": [s for s in SEX_PREFERENCE if s in set(obs["sex"])],
+        "groups": groups,
+    }
+
+
+def _best_period(obs: pd.DataFrame) -> str:
+    counts = obs.groupby("period")["area_code"].nunique()
+    ranked = sorted(counts.index, key=lambda p: (counts[p], period_key(p)[0],
+                                                 -period_key(p)[1]))
+    return ranked[-1]
+
+
+def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
+    """Fill empty choices with defaults and replace choices the data cannot serve.
+
+    Each replaced choice yields a Notice naming what was asked and what is shown instead,
+    so an outdated link still opens a sensible view and tells the user why it differs.
+    """
+    notices: list[Notice] = []
+    indicators = list(ds.indicators["id"])
+    indicator = state.indicator
+    if indicator not in indicators:
+        fallback = DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
+        if indicator:
+            notices.append(Notice("unknown_indicator", {"asked": indicator}))
+        indicator = fallback
+    levels = levels_with_data(ds, indicator)
+    level = state.level
+    if level not in levels:
+        if level:
+            notices.append(Notice("no_level", {"asked": level, "shown": levels[0]}))
+        level = levels[0]
+    opts = options(ds, indicator, level)
+    sex = state.sex
+    if sex not in opts["sexes"]:
+        if sex:
+            notices.append(Notice("no_sex", {"asked": sex, "shown": opts["sexes"][0]}))
+        sex = opts["sexes"][0]
+    obs = _selection(ds, indicator, level)
+    obs_sex = obs[obs["sex"] == sex]
+    pairs = sorted(set(zip(obs_sex["dimension"], obs_sex["group"], strict=True)),
+                   key=lambda dg: (dg[0] != TOTAL, dg))
+    dimension, group = state.dimension, state.group
+    if (dimension, group) not in pairs:
+        if dimension or group:
+            notices.append(Notice("no_group", {"asked": f"{dimension}/{group}"}))
+        dimension, group = pairs[0]
+    chosen = obs_sex[(obs_sex["dimension"] == dimension) & (obs_sex["group"] == group)]
+    period = state.period
+    available = sorted(chosen["period"].unique(), key=period_key)
+    if period not in available:
+        shown = _best_period(chosen)
+        if period:
+            nearest = sorted(available, key=lambda p: abs(period_key(p)[0]
+                                                          - _year_or(period, 0)))[:3]
+            notices.append(Notice("no_period", {"asked": period, "shown": shown,
+                                                "nearest": nearest}))
+        period = shown
+    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level)
+    return resolved, notices
+
+
+def _year_or(period: str, default: int) -> int:
+    return int(period[:4]) if period[:4].isdigit() else default
+
+
+def _selection(ds: Dataset, indicator: str, level: str) -> pd.DataFrame:
+    obs = _for_indicator(ds, indicator)
+    return obs[obs["area_code"].map(area_levels(ds)) == level]
+
+
+def _join_areas(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
+    areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
+    return obs.merge(areas, on="area_code", how="left")
+
+
+def view_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """One row per area at the view's level: value, limits, flag, note, source, name."""
+    obs = _selection(ds, state.indicator, state.level)
+    obs = obs[(obs["period"] == state.period) & (obs["sex"] == state.sex)
+              & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
+    return _join_areas(ds, obs).reset_index(drop=True)
+
+
+def reference_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """The same choice for the city and the country (reference lines), where they exist."""
+    obs = _for_indicator(ds, state.indicator)
+    levels = area_levels(ds)
+    obs = obs[obs["area_code"].map(levels).isin(REFERENCE_LEVELS)
+              & (obs["period"] == state.period) & (obs["sex"] == state.sex)
+              & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
+    return _join_areas(ds, obs).reset_index(drop=True)
+
+
+def values_by(ds: Dataset, state: ViewState, column: str) -> pd.DataFrame:
+    """Areas x categories of `column` ('sex' or 'group') for the view, other choices fixed.
+
+    Used for gaps between groups: one row per area, one column per category.
+    """
+    obs = _selection(ds, state.indicator, state.level)
+    obs = obs[obs["period"] == state.period]
+    if column == "sex":
+        obs = obs[(obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
+    else:
+        obs = obs[(obs["sex"] == state.sex) & (obs["dimension"] == state.dimension)]
+    wide = obs.pivot_table(index="area_code", columns=column, values="value", aggfunc="first")
+    return wide
+
+
+def sources_for(ds: Dataset, source_ids: list[str]) -> pd.DataFrame:
+    """The source rows behind a set of observations, in a stable order."""
+    return ds.sources[ds.sources["id"].isin(set(source_ids))].sort_values("id")
+
+
+def population_weights(ds: Dataset, codes: list[str]) -> dict[str, float]:
+    """The latest registered population of each area, for population-weighted measures."""
+    obs = ds.observations
+    pop = obs[(obs["indicator_id"] == "folkmangd") & obs["area_code"].isin(codes)
+              & (obs["sex"] == TOTAL) & (obs["group"] == TOTAL)]
+    if pop.empty:
+        return {}
+    pop = pop.assign(_k=pop["period"].map(lambda p: period_key(p)[0]))
+    latest = pop.sort_values("_k").groupby("area_code").tail(1)
+    return dict(zip(latest["area_code"], latest["value"], strict=True))

@@ -1,0 +1,183 @@
+"""Checks that turn raw tables into typed, trustworthy ones, or refuse them with reasons.
+
+Every check is vectorised over a whole column and reports the first rows that break it,
+naming file, row (1-based, header not counted) and column, so a user can fix the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.schema import FLAGS, TABLES, TableSpec
+from dashboard.core.units import UNITS
+from dashboard.core.problems import Problem
+
+PER_CHECK = 20
+PERIOD_RE = re.compile(r"^\d{4}(-\d{4}|-\d{2}|-\d{2}-\d{2})?$")
+
+
+class _Report:
+    """Collects problems for one file, converting frame positions to row and line numbers."""
+
+    def __init__(self, file: str, csv_lines: bool):
+        self.file = file
+        self.csv_lines = csv_lines
+        self.problems: list[Problem] = []
+
+    def add(self, position: int | None, column: str | None, message: str) -> None:
+        row = None if position is None else int(position) + 1
+        line = row + 1 if (row is not None and self.csv_lines) else None
+        self.problems.append(Problem(self.file, row, column, message, line))
+
+    def add_rows(
+        self, mask: np.ndarray, column: str, describe: Iterable[str] | None, message: str
+    ) -> None:
+        positions = np.flatnonzero(mask)[:PER_CHECK]
+        texts = list(describe) if describe is not None else None
+        for pos in positions:
+            detail = f"{texts[pos]!r} " if texts is not None else ""
+            self.add(int(pos), column, f"{detail}{message}".strip())
+        extra = int(mask.sum()) - len(positions)
+        if extra > 0:
+            self.add(None, column, f"{extra} more row(s) with the same problem")
+
+
+def _is_empty(series: pd.Series) -> np.ndarray:
+    values = series.to_numpy(dtype=object)
+    return np.array([v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+                     or (isinstance(v, str) and v.strip() == "") for v in values], dtype=bool)
+
+
+def typed_table(raw: pd.DataFrame, spec: TableSpec, report: _Report) -> pd.DataFrame:
+    """Check one table's columns, types, empty cells and allowed values; return it typed."""
+    missing = [c.name for c in spec.columns if c.name not in raw.columns]
+    for name in missing:
+        report.add(None, name, f"required column is missing (expected columns: "
+                   f"{', '.join(spec.column_names)})")
+    if missing:
+        return pd.DataFrame(columns=list(spec.column_names))
+    out = {}
+    for col in spec.columns:
+        series = raw[col.name]
+        empty = _is_empty(series)
+        if not col.nullable:
+            report.add_rows(empty, col.name, None, "is empty; a value is required")
+        if col.kind == "float":
+            if pd.api.types.is_bool_dtype(series.dtype):
+                numbers = pd.Series(np.nan, index=series.index)
+                bad = ~empty
+            else:
+                numbers = pd.to_numeric(series.where(~empty, None), errors="coerce")
+                bad = numbers.isna().to_numpy() & ~empty
+            report.add_rows(bad, col.name, series.astype(str), "is not a number")
+            out[col.name] = numbers.astype("float64").to_numpy()
+        else:
+            non_text = np.array([not (isinstance(v, str) or e) for v, e in
+                                 zip(series.to_numpy(dtype=object), empty, strict=True)])
+            report.add_rows(non_text, col.name, series.astype(str), "is not text")
+            text = [None if e else str(v).strip() for v, e in
+                    zip(series.to_numpy(dtype=object), empty, strict=True)]
+            out[col.name] = pd.array(text, dtype="str")
+            if col.choices is not None:
+                bad = np.array([t is not None and t not in col.choices for t in text])
+                report.add_rows(bad, col.name, [str(t) for t in text],
+                                f"is not one of {', '.join(col.choices)}")
+    table = pd.DataFrame(out)
+    dup = table.duplicated(list(spec.key), keep="first").to_numpy()
+    if dup.any():
+        keys = table[list(spec.key)].astype(str).agg(" / ".join, axis=1)
+        report.add_rows(dup, ", ".join(spec.key), keys,
+                        "repeats the key of an earlier row (each key must be unique)")
+    return table
+
+
+def _check_membership(report: _Report, table: pd.DataFrame, column: str,
+                      allowed: Iterable[str], what: str) -> None:
+    allowed_set = set(allowed)
+    values = table[column].to_numpy(dtype=object)
+    bad = np.array([v is not None and v is not pd.NA and v not in allowed_set for v in values],
+                   dtype=bool)
+    report.add_rows(bad, column, [str(v) for v in values], f"is not a known {what} code")
+
+
+def check_observations(obs: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                       report: _Report) -> None:
+    """Cross-table and range checks of the observations table."""
+    indicators = tables["indicators"]
+    _check_membership(report, obs, "indicator_id", indicators["id"], "indicator")
+    _check_membership(report, obs, "area_code", tables["areas"]["code"], "area")
+    _check_membership(report, obs, "source_id", tables["sources"]["id"], "source")
+    known_groups = set(zip(tables["groups"]["dimension"], tables["groups"]["group"],
+                           strict=True))
+    pairs = list(zip(obs["dimension"], obs["group"], strict=True))
+    bad = np.array([p not in known_groups for p in pairs], dtype=bool)
+    report.add_rows(bad, "group", [f"{d}/{g}" for d, g in pairs],
+                    "is not a known dimension/group pair (see the groups table)")
+    periods = obs["period"].to_numpy(dtype=object)
+    bad = np.array([not (isinstance(p, str) and PERIOD_RE.match(p)) for p in periods])
+    report.add_rows(bad, "period", [str(p) for p in periods],
+                    "is not a period (expected YYYY, YYYY-YYYY, YYYY-MM or YYYY-MM-DD)")
+    flags = obs["flag"].to_numpy(dtype=object)
+    bad = np.array([isinstance(f, str) and any(x not in FLAGS for x in f.split("|"))
+                    for f in flags], dtype=bool)
+    report.add_rows(bad, "flag", [str(f) for f in flags],
+                    f"is not a known flag ({', '.join(FLAGS)}; combine with |)")
+    value = obs["value"].to_numpy()
+    suppressed = np.array([isinstance(f, str) and "suppressed" in f.split("|") for f in flags])
+    report.add_rows(np.isnan(value) & ~suppressed, "value", None,
+                    "is empty but the row is not flagged 'suppressed'")
+    unit_of = dict(zip(indicators["id"], indicators["unit"], strict=True))
+    units = [UNITS.get(unit_of.get(i, "")) for i in obs["indicator_id"]]
+    lo = np.array([u.minimum if u else -np.inf for u in units], dtype=float)
+    hi = np.array([u.maximum if u else np.inf for u in units], dtype=float)
+    outside = ~np.isnan(value) & ((value < lo) | (value > hi))
+    labels = [f"{v:g} ({u.code}: {u.minimum:g} to {u.maximum:g})" if u else ""
+              for v, u in zip(value, units, strict=True)]
+    report.add_rows(outside, "value", labels, "is outside the range of its unit")
+    for col in ("population", "numerator", "denominator", "se"):
+        arr = obs[col].to_numpy()
+        report.add_rows(arr < 0, col, [f"{v:g}" for v in arr], "is negative")
+    low, high = obs["ci_low"].to_numpy(), obs["ci_high"].to_numpy()
+    report.add_rows(low > value, "ci_low", [f"{v:g}" for v in low],
+                    "is above the value (a lower limit must not exceed it)")
+    report.add_rows(high < value, "ci_high", [f"{v:g}" for v in high],
+                    "is below the value (an upper limit must not be under it)")
+
+
+def check_indicators(ind: pd.DataFrame, sources: pd.DataFrame, report: _Report) -> None:
+    """Units must be known, scales positive, and every cited source present."""
+    _check_membership(report, ind, "unit", UNITS, "unit")
+    scale = ind["scale"].to_numpy()
+    report.add_rows(scale <= 0, "scale", [f"{v:g}" for v in scale], "must be positive")
+    known = set(sources["id"])
+    cited = [str(s) for s in ind["source_ids"]]
+    bad = np.array([any(x.strip() not in known for x in s.split(";")) for s in cited])
+    report.add_rows(bad, "source_ids", cited, "names a source that is not in the sources table")
+
+
+def check_areas(areas: pd.DataFrame, report: _Report) -> None:
+    """Every parent must itself be an area."""
+    parents = areas["parent_code"].to_numpy(dtype=object)
+    known = set(areas["code"])
+    bad = np.array([isinstance(p, str) and p not in known for p in parents], dtype=bool)
+    report.add_rows(bad, "parent_code", [str(p) for p in parents], "is not a known area code")
+
+
+def validate_tables(raw: dict[str, pd.DataFrame], files: dict[str, str],
+                    csv_lines: dict[str, bool] | None = None
+                    ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Validate all five tables together; return the typed tables and every problem found."""
+    csv_lines = csv_lines or {}
+    reports = {name: _Report(files.get(name, name), csv_lines.get(name, False))
+               for name in TABLES}
+    typed = {name: typed_table(raw[name], spec, reports[name]) for name, spec in TABLES.items()}
+    if not any(r.problems for r in reports.values()):
+        check_indicators(typed["indicators"], typed["sources"], reports["indicators"])
+        check_areas(typed["areas"], reports["areas"])
+        check_observations(typed["observations"], typed, reports["observations"])
+    problems = [p for r in reports.values() for p in r.problems]
+    return typed, problems

@@ -1,0 +1,38 @@
+"""Shared fixtures: the embedded dataset, the ../shared folder (skipped where absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.app.settings import DEFAULT_DATA
+from dashboard.store.dataset import Dataset, read_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, or skip the test with the reason when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/{'/'.join(parts)} (the team's shared reference files), "
+                    "which is not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The embedded default dataset as shipped in data/default."""
+    return read_dataset(DEFAULT_DATA)
+
+
+@pytest.fixture()
+def csv_dataset(tmp_path: Path, dataset: Dataset) -> Path:
+    """The embedded dataset written as the project's tidy CSVs, ready to be spoiled by a test."""
+    folder = tmp_path / "csvdata"
+    folder.mkdir()
+    for name in ("observations", "indicators", "areas", "groups", "sources"):
+        dataset.table(name).to_csv(folder / f"{name}.csv", index=False)
+    return folder

@@ -1,0 +1,44 @@
+"""Data flows one way: no module imports a layer above its own (design.md, 'Layers')."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dashboard"
+RANK = {"core": 0, "ingest": 1, "store": 2, "stats": 3, "measures": 3, "figures": 4, "app": 5,
+        "commands": 6, "cli": 6, "__main__": 7}
+
+
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "dashboard" else None
+
+
+def test_no_upward_imports() -> None:
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        own = rel.parts[0].removesuffix(".py")
+        if own == "__init__":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                target = layer_of(name)
+                if target and RANK.get(target, 0) > RANK[own]:
+                    wrong.append(f"{rel} imports {name}")
+    assert wrong == []
+
+
+def test_every_package_module_belongs_to_a_layer() -> None:
+    for path in PACKAGE.iterdir():
+        if path.name.startswith("_") and path.name != "__main__.py":
+            continue
+        if path.suffix == ".py" or path.is_dir():
+            assert path.name.removesuffix(".py") in RANK or path.name == "py.typed", path.name
