@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from dashboard.app.settings import DEFAULT_DATA, REPO_ROOT, load_settings
-from dashboard.ingest.boundaries import BoundaryError
 from dashboard.core.problems import DatasetError
+from dashboard.ingest.boundaries import BoundaryError
 
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data" / "raw"
 

@@ -63,7 +63,7 @@ def test_missing_crs_with_projected_coordinates_is_refused(tmp_path: Path, datas
                             [121000, 6150000], [121000, 6151000], [120000, 6150000]]]}}
     path = tmp_path / "nocrs.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
-    with pytest.raises(BoundaryError, match="longitude/latitude.*but they are not"):
+    with pytest.raises(BoundaryError, match=r"longitude/latitude.*but they are not"):
         read_boundaries(path, dataset.areas)
 
 

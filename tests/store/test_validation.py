@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.store.dataset import read_dataset
 from dashboard.core.problems import DatasetError
+from dashboard.store.dataset import read_dataset
 
 
 def spoil(folder: Path, table: str, row: int, column: str, value: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from dash import Dash
 
 from dashboard.app import callbacks

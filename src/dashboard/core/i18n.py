@@ -20,7 +20,8 @@ def normalise_language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def format_number(value: float | None, lang: str, decimals: int = 1, *, signed: bool = False) -> str:
+def format_number(value: float | None, lang: str, decimals: int = 1, *,
+                  signed: bool = False) -> str:
     """Format a number for display: '6,4' in Swedish, '6.4' in English; '–' when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"

@@ -28,7 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "gap_title": {"sv": "Klyftan", "en": "The gap"},
     "source": {"sv": "Källa", "en": "Source"},
     "sources": {"sv": "Källor", "en": "Sources"},
-    "processing": {"sv": "Bearbetning: Hälsoklyftor i Malmö", "en": "Processing: Malmö health gaps"},
+    "processing": {"sv": "Bearbetning: Hälsoklyftor i Malmö",
+                   "en": "Processing: Malmö health gaps"},
     "sex_total": {"sv": "Alla", "en": "All"},
     "sex_female": {"sv": "Kvinnor", "en": "Women"},
     "sex_male": {"sv": "Män", "en": "Men"},
@@ -77,13 +78,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Färg efter värde; mörkare = högre (ingen värdering).",
         "en": "Coloured by value; darker = higher (no judgement).",
     },
-    "gap_sentence_generic_up": {
-        "sv": "{Title} är {diff} {unit} högre i {high} än i {low} ({period}).",
-        "en": "{Title} is {diff} {unit} higher in {high} than in {low} ({period}).",
+    "gap_sentence_judged": {
+        "sv": "{Title}, {period}: sämst i {worst} ({worst_value}), bäst i {best} "
+              "({best_value}) – en skillnad på {diff} {unit}.",
+        "en": "{Title}, {period}: worst in {worst} ({worst_value}), best in {best} "
+              "({best_value}) – a gap of {diff} {unit}.",
     },
-    "gap_ratio": {
-        "sv": "Det högsta värdet är {ratio} gånger det lägsta.",
-        "en": "The highest value is {ratio} times the lowest.",
+    "gap_sentence_neutral": {
+        "sv": "{Title}, {period}: högst i {high} ({high_value}), lägst i {low} "
+              "({low_value}) – en skillnad på {diff} {unit}.",
+        "en": "{Title}, {period}: highest in {high} ({high_value}), lowest in {low} "
+              "({low_value}) – a gap of {diff} {unit}.",
     },
     "gap_one_area": {
         "sv": "Bara ett område har värden för det här valet; ingen klyfta kan beräknas.",
@@ -102,24 +107,25 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "sex_gap_title": {"sv": "Mellan kvinnor och män", "en": "Between women and men"},
     "sex_gap_sentence": {
-        "sv": "{Higher} har {diff} {unit} högre värde än {lower} i {city} ({period}); "
-              "skillnaden är störst i {max_area} ({max_diff}) och minst i {min_area} ({min_diff}).",
-        "en": "{Higher} have a value {diff} {unit} higher than {lower} in {city} ({period}); "
-              "the gap is largest in {max_area} ({max_diff}) and smallest in {min_area} "
+        "sv": "I {city} är {higher_lc}s värde {diff} {unit} högre än {lower}s ({period}). "
+              "Skillnaden är störst i {max_area} ({max_diff}) och minst i {min_area} "
+              "({min_diff}).",
+        "en": "In {city}, {higher_lc}'s value is {diff} {unit} higher than {lower}'s ({period}). "
+              "The gap is largest in {max_area} ({max_diff}) and smallest in {min_area} "
               "({min_diff}).",
     },
     "sex_gap_sentence_no_city": {
-        "sv": "Skillnaden mellan kvinnor och män är störst i {max_area} ({max_diff} {unit}) "
+        "sv": "Skillnaden mellan kvinnor och män är störst i {max_area} ({max_diff}) "
               "och minst i {min_area} ({min_diff}) ({period}).",
-        "en": "The gap between women and men is largest in {max_area} ({max_diff} {unit}) "
+        "en": "The gap between women and men is largest in {max_area} ({max_diff}) "
               "and smallest in {min_area} ({min_diff}) ({period}).",
     },
     "group_gap_title": {"sv": "Mellan grupper: {dimension}", "en": "Between groups: {dimension}"},
     "group_gap_sentence": {
-        "sv": "Skillnaden mellan {high_group_lc} och {low_group_lc} är störst i {max_area} "
-              "({max_diff} {unit}) och minst i {min_area} ({min_diff}) ({period}).",
-        "en": "The gap between {high_group_lc} and {low_group_lc} is largest in {max_area} "
-              "({max_diff} {unit}) and smallest in {min_area} ({min_diff}) ({period}).",
+        "sv": "Skillnaden mellan {high_group} och {low_group} är störst i {max_area} "
+              "({max_diff}) och minst i {min_area} ({min_diff}) ({period}).",
+        "en": "The gap between {high_group} and {low_group} is largest in {max_area} "
+              "({max_diff}) and smallest in {min_area} ({min_diff}) ({period}).",
     },
     "flag_note": {
         "sv": "Flaggade värden (randiga) ritas men ska läsas med försiktighet:",
@@ -132,7 +138,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "flag_secondary": {"sv": "sekundär källa", "en": "secondary source"},
     "flag_rounded": {"sv": "avrundat", "en": "rounded"},
     "flag_unsourced": {"sv": "ursprunglig källa ej angiven", "en": "original source not stated"},
-    "flag_interpreted": {"sv": "tolkat ur otydlig källa", "en": "interpreted from an unclear source"},
+    "flag_interpreted": {"sv": "tolkat ur otydlig källa",
+                         "en": "interpreted from an unclear source"},
     "notice_unknown_indicator": {
         "sv": "Indikatorn ”{asked}” finns inte; visar standardvalet i stället.",
         "en": "The indicator “{asked}” does not exist; showing the default instead.",
@@ -177,6 +184,13 @@ def t(key: str, lang: str, **fields: object) -> str:
         return key
     text = entry[normalise_language(lang)]
     return text.format(**fields) if fields else text
+
+
+def decapitalise(text: str) -> str:
+    """Lower-case the first letter for use inside a sentence, unless it starts an acronym."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def capitalise(text: str) -> str:

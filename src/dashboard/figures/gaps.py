@@ -13,11 +13,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard.core.i18n import format_number
 from dashboard.core.schema import TOTAL
-from dashboard.core.texts import capitalise, t
+from dashboard.core.texts import capitalise, decapitalise, t
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.labels import ViewLabels, area_name, flag_text, group_label, view_labels
+from dashboard.figures.labels import (
+    ViewLabels,
+    area_name,
+    area_names,
+    flag_text,
+    group_label,
+    view_labels,
+)
 from dashboard.measures import MeasureResult, Subgroups, compute
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -83,18 +89,26 @@ def _measure_rows(groups: Subgroups, labels: ViewLabels) -> tuple[MeasureRow, ..
 
 def _area_sentence(ds: Dataset, state: ViewState, labels: ViewLabels,
                    high: pd.Series, low: pd.Series) -> str:
+    """The lead sentence: the indicator's own template if it has one, else best vs worst."""
     info = query.indicator_info(ds, state.indicator)
-    diff = labels.number(high["value"] - low["value"])
+    best, worst = (low, high) if labels.polarity == "lower_better" else (high, low)
     fields = {
         "high": area_name(high, state.lang), "low": area_name(low, state.lang),
-        "diff": diff, "unit": labels.diff_unit, "period": labels.period,
-        "Title": labels.title, "who": t(f"who_{state.sex}", state.lang),
+        "high_value": labels.with_unit(high["value"]),
+        "low_value": labels.with_unit(low["value"]),
+        "best": area_name(best, state.lang), "worst": area_name(worst, state.lang),
+        "best_value": labels.with_unit(best["value"]),
+        "worst_value": labels.with_unit(worst["value"]),
+        "diff": labels.number(high["value"] - low["value"]), "unit": labels.diff_unit,
+        "period": labels.period, "Title": labels.title,
+        "who": t(f"who_{state.sex}", state.lang),
         "Who": capitalise(t(f"who_{state.sex}", state.lang)),
     }
     template = info.get(f"sentence_{state.lang}")
     if isinstance(template, str) and template:
         return template.format(**fields)
-    return t("gap_sentence_generic_up", state.lang, **fields)
+    key = "gap_sentence_neutral" if labels.polarity == "none" else "gap_sentence_judged"
+    return t(key, state.lang, **fields)
 
 
 def _flag_caveat(rows: list[pd.Series], lang: str) -> str:
@@ -114,9 +128,6 @@ def areas_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSecti
     weights = query.population_weights(ds, list(values["area_code"]))
     groups = _groups_of(values.set_index("area_code")["value"], labels, weights)
     sentence = _area_sentence(ds, state, labels, high, low)
-    if high["value"] > 0 and low["value"] > 0:
-        sentence += " " + t("gap_ratio", state.lang,
-                            ratio=format_number(high["value"] / low["value"], state.lang, 2))
     return GapSection("areas", title, sentence, _measure_rows(groups, labels),
                       _flag_caveat([high, low], state.lang))
 
@@ -133,22 +144,21 @@ def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection
     diff = _spread(wide, "female", "male")
     if diff.empty:
         return None
-    names = {r["area_code"]: area_name(r, state.lang) for _, r in
-             ds.areas[ds.areas["code"].isin(diff.index)].rename(
-                 columns={"code": "area_code"}).iterrows()}
+    names = area_names(ds, list(diff.index), state.lang)
     abs_diff = diff.abs().sort_values(kind="stable")
     fields = {"max_area": names[abs_diff.index[-1]],
-              "max_diff": labels.number(abs_diff.iloc[-1]),
-              "min_area": names[abs_diff.index[0]], "min_diff": labels.number(abs_diff.iloc[0]),
-              "unit": labels.diff_unit, "period": labels.period}
+              "max_diff": f"{labels.number(abs_diff.iloc[-1])} {labels.diff_unit}",
+              "min_area": names[abs_diff.index[0]],
+              "min_diff": f"{labels.number(abs_diff.iloc[0])} {labels.diff_unit}",
+              "period": labels.period}
     refs = {s: query.reference_values(ds, state.with_changes(sex=s)) for s in ("female", "male")}
     city = {s: r[r["level"] == "kommun"]["value"] for s, r in refs.items()}
     if all(len(v) for v in city.values()):
         gap = float(city["female"].iloc[0] - city["male"].iloc[0])
         higher, lower = ("female", "male") if gap >= 0 else ("male", "female")
-        sentence = t("sex_gap_sentence", state.lang, Higher=t(f"sex_{higher}", state.lang),
+        sentence = t("sex_gap_sentence", state.lang, higher_lc=t(f"who_{higher}", state.lang),
                      lower=t(f"who_{lower}", state.lang), diff=labels.number(abs(gap)),
-                     city=t("reference_city", state.lang), **fields)
+                     unit=labels.diff_unit, city=t("reference_city", state.lang), **fields)
     else:
         sentence = t("sex_gap_sentence_no_city", state.lang, **fields)
     return GapSection("sex", t("sex_gap_title", state.lang), sentence)
@@ -170,15 +180,17 @@ def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[Ga
         diff = _spread(wide, hi_group, lo_group).sort_values(kind="stable")
         if diff.empty:
             continue
-        names = dict(zip(ds.areas["code"], [area_name(r, state.lang)
-                                            for _, r in ds.areas.iterrows()], strict=True))
         hi_label, dim_label = group_label(ds, dimension, hi_group, state.lang)
         lo_label, _ = group_label(ds, dimension, lo_group, state.lang)
+        names = area_names(ds, list(diff.index), state.lang)
         sentence = t("group_gap_sentence", state.lang,
-                     high_group_lc=hi_label.lower(), low_group_lc=lo_label.lower(),
-                     max_area=names[diff.index[-1]], max_diff=labels.number(diff.iloc[-1]),
-                     min_area=names[diff.index[0]], min_diff=labels.number(diff.iloc[0]),
-                     unit=labels.diff_unit, period=labels.period)
+                     high_group=decapitalise(hi_label),
+                     low_group=decapitalise(lo_label),
+                     max_area=names[diff.index[-1]],
+                     max_diff=f"{labels.number(diff.iloc[-1])} {labels.diff_unit}",
+                     min_area=names[diff.index[0]],
+                     min_diff=f"{labels.number(diff.iloc[0])} {labels.diff_unit}",
+                     period=labels.period)
         sections.append(GapSection(f"group:{dimension}",
                                    t("group_gap_title", state.lang, dimension=dim_label.lower()),
                                    sentence))

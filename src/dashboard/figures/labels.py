@@ -50,6 +50,14 @@ def area_name(row: pd.Series | dict, lang: str) -> str:
     return name_en if lang == "en" and isinstance(name_en, str) and name_en else row["name"]
 
 
+def area_names(ds: Dataset, codes: list[str], lang: str) -> dict[str, str]:
+    """Code -> name in the language, for the given areas."""
+    rows = ds.areas[ds.areas["code"].isin(set(codes))]
+    names = rows["name_en"].where(rows["name_en"].notna(), rows["name"]) if lang == "en" \
+        else rows["name"]
+    return dict(zip(rows["code"], names, strict=True))
+
+
 def group_label(ds: Dataset, dimension: str, group: str, lang: str) -> tuple[str, str]:
     """(group label, dimension label) from the groups table."""
     rows = ds.groups[(ds.groups["dimension"] == dimension) & (ds.groups["group"] == group)]

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from dashboard.core.schema import AREAS, GROUPS, INDICATORS, SOURCES, TOTAL
 from dashboard.core.problems import DatasetError, Problem
+from dashboard.core.schema import AREAS, GROUPS, INDICATORS, SOURCES, TOTAL
 
 RAW_FILES = (
     "malmo_valfardsredovisning/malmo_stadsdelar_indicators_long.csv",

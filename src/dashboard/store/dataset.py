@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.core.schema import TABLES
 from dashboard.core.problems import DatasetError, Problem
+from dashboard.core.schema import TABLES
 from dashboard.store.validate import validate_tables
 
 INFO_FILE = "dataset.json"
@@ -30,9 +30,12 @@ VERSIONS = "versions"
 KEEP_VERSIONS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """The five tables of a validated dataset and its descriptive metadata."""
+    """The five tables of a validated dataset and its descriptive metadata.
+
+    Treated as immutable once built: it hashes by identity, so queries can cache on it.
+    """
 
     observations: pd.DataFrame
     indicators: pd.DataFrame

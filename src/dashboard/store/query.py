@@ -7,6 +7,7 @@ masks, so callbacks stay well under the 50 ms budget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -44,11 +45,15 @@ def indicator_info(ds: Dataset, indicator_id: str) -> dict[str, Any]:
     return rows.iloc[0].to_dict()
 
 
+@lru_cache(maxsize=256)
 def _for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
-    obs = ds.observations
-    return obs[obs["indicator_id"] == indicator_id]
+    """The indicator's observations with each area's name and level joined on (cached)."""
+    obs = ds.observations[ds.observations["indicator_id"] == indicator_id]
+    areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
+    return obs.merge(areas, on="area_code", how="left")
 
 
+@lru_cache(maxsize=8)
 def area_levels(ds: Dataset) -> dict[str, str]:
     """Area code -> level."""
     return dict(zip(ds.areas["code"], ds.areas["level"], strict=True))
@@ -56,16 +61,13 @@ def area_levels(ds: Dataset) -> dict[str, str]:
 
 def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
     """Area levels (comparable units, not references) that have values of the indicator."""
-    levels = area_levels(ds)
-    present = {levels[c] for c in _for_indicator(ds, indicator_id)["area_code"].unique()}
+    present = set(_for_indicator(ds, indicator_id)["level"])
     return [lvl for lvl in LEVEL_PREFERENCE if lvl in present]
 
 
 def options(ds: Dataset, indicator_id: str, level: str) -> dict[str, list]:
     """The periods, sexes and dimension/group pairs that have data for indicator and level."""
-    levels = area_levels(ds)
-    obs = _for_indicator(ds, indicator_id)
-    obs = obs[obs["area_code"].map(levels) == level]
+    obs = _selection(ds, indicator_id, level)
     groups = sorted(set(zip(obs["dimension"], obs["group"], strict=True)),
                     key=lambda dg: (dg[0] != TOTAL, dg))
     return {
@@ -138,30 +140,26 @@ def _year_or(period: str, default: int) -> int:
 
 def _selection(ds: Dataset, indicator: str, level: str) -> pd.DataFrame:
     obs = _for_indicator(ds, indicator)
-    return obs[obs["area_code"].map(area_levels(ds)) == level]
+    return obs[obs["level"] == level]
 
 
-def _join_areas(ds: Dataset, obs: pd.DataFrame) -> pd.DataFrame:
-    areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
-    return obs.merge(areas, on="area_code", how="left")
+def _matching(obs: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    return obs[(obs["period"] == state.period) & (obs["sex"] == state.sex)
+               & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
 
 
+@lru_cache(maxsize=512)
 def view_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
-    """One row per area at the view's level: value, limits, flag, note, source, name."""
-    obs = _selection(ds, state.indicator, state.level)
-    obs = obs[(obs["period"] == state.period) & (obs["sex"] == state.sex)
-              & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
-    return _join_areas(ds, obs).reset_index(drop=True)
+    """One row per area at the view's level: value, limits, flag, note, source, name (cached;
+    do not modify the frame returned)."""
+    return _matching(_selection(ds, state.indicator, state.level), state).reset_index(drop=True)
 
 
+@lru_cache(maxsize=512)
 def reference_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
     """The same choice for the city and the country (reference lines), where they exist."""
     obs = _for_indicator(ds, state.indicator)
-    levels = area_levels(ds)
-    obs = obs[obs["area_code"].map(levels).isin(REFERENCE_LEVELS)
-              & (obs["period"] == state.period) & (obs["sex"] == state.sex)
-              & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
-    return _join_areas(ds, obs).reset_index(drop=True)
+    return _matching(obs[obs["level"].isin(REFERENCE_LEVELS)], state).reset_index(drop=True)
 
 
 def values_by(ds: Dataset, state: ViewState, column: str) -> pd.DataFrame:

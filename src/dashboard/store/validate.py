@@ -12,9 +12,9 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from dashboard.core.problems import Problem
 from dashboard.core.schema import FLAGS, TABLES, TableSpec
 from dashboard.core.units import UNITS
-from dashboard.core.problems import Problem
 
 PER_CHECK = 20
 PERIOD_RE = re.compile(r"^\d{4}(-\d{4}|-\d{2}|-\d{2}-\d{2})?$")

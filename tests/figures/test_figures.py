@@ -1,0 +1,156 @@
+"""Figure builders: valid Plotly specs that show what the numbers say, in either language."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.app.render import render, shapes_for
+from dashboard.core.viewstate import ViewState
+from dashboard.figures.bars import bars_figure
+from dashboard.figures.map import map_figure, wrap_name
+from dashboard.figures.style import NO_DATA
+from dashboard.figures.tables import values_table
+from dashboard.ingest.boundaries import read_boundaries
+from dashboard.store import query
+from tests.conftest import shared_path
+
+
+def view(dataset, **choices) -> ViewState:
+    return query.resolve(dataset, ViewState(**choices))[0]
+
+
+def luminance(colour: str) -> float:
+    if colour.startswith("rgb"):
+        r, g, b = (float(x) for x in colour[colour.index("(") + 1:-1].split(",")[:3])
+    else:
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def area_fills(spec: dict) -> list[str]:
+    return [tr["fillcolor"] for tr in spec["data"] if tr.get("fill") == "toself"]
+
+
+def label_trace(spec: dict) -> dict:
+    return next(tr for tr in spec["data"] if tr.get("name") == "areas")
+
+
+@pytest.mark.parametrize("indicator", ["medellivslangd_vid_fodelsen", "ohalsotal",
+                                       "folkmangd", "behorighet_gymnasieskolan"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_spec_is_valid_plotly(dataset, indicator: str, lang: str) -> None:
+    state = view(dataset, indicator=indicator, lang=lang)
+    go.Figure(map_figure(dataset, state, shapes_for(dataset, state.level, {})))
+    go.Figure(bars_figure(dataset, state))
+
+
+def test_tile_map_darkest_is_worst_for_each_polarity(dataset) -> None:
+    # Life expectancy: higher is better, so the lowest (Södra Innerstaden) is darkest.
+    state = view(dataset)
+    spec = map_figure(dataset, state, shapes_for(dataset, "stadsdel", {}))
+    codes = label_trace(spec)["customdata"]
+    fills = dict(zip(codes, area_fills(spec), strict=True))
+    assert min(fills, key=lambda c: luminance(fills[c])) == "1280SD02"
+    assert max(fills, key=lambda c: luminance(fills[c])) == "1280SD07"
+    assert spec["layout"]["meta"]["map_kind"] == "tiles"
+    # Sickness days: lower is better, so the highest (Rosengård) is darkest.
+    spec = map_figure(dataset, view(dataset, indicator="ohalsotal"),
+                      shapes_for(dataset, "stadsdel", {}))
+    fills = dict(zip(label_trace(spec)["customdata"], area_fills(spec), strict=True))
+    assert min(fills, key=lambda c: luminance(fills[c])) == "1280SD08"
+
+
+def test_flagged_value_is_striped_and_named_in_hover(dataset) -> None:
+    spec = map_figure(dataset, view(dataset), shapes_for(dataset, "stadsdel", {}))
+    labels = label_trace(spec)
+    husie = labels["customdata"].index("1280SD09")
+    area_traces = [tr for tr in spec["data"] if tr.get("fill") == "toself"]
+    assert "fillpattern" in area_traces[husie]
+    assert sum("fillpattern" in tr for tr in area_traces) == 1
+    assert "motsägelsefullt i källan" in labels["hovertext"][husie]
+
+
+def test_missing_areas_are_grey_and_say_no_data(dataset) -> None:
+    state = view(dataset, indicator="behorighet_gymnasieskolan")
+    spec = map_figure(dataset, state, shapes_for(dataset, "stadsdel", {}))
+    fills = area_fills(spec)
+    assert fills.count(NO_DATA) == 4  # only six districts survive in the source table
+    hover = label_trace(spec)["hovertext"]
+    assert sum("Uppgift saknas" in h for h in hover) == 4
+
+
+def test_geographic_map_stays_in_malmo(dataset) -> None:
+    shapes = read_boundaries(
+        shared_path("data/derived/malmo_stadsdelar_10_derived_epsg4326.geojson"),
+        dataset.areas).shapes
+    spec = map_figure(dataset, view(dataset), shapes)
+    xs = [x for tr in spec["data"] if tr.get("fill") == "toself" for x in tr["x"] if x]
+    ys = [y for tr in spec["data"] if tr.get("fill") == "toself" for y in tr["y"] if y]
+    assert 110_000 < min(xs) < max(xs) < 130_000  # SWEREF99 13 30 metres, not degrees
+    assert 6_150_000 < min(ys) < max(ys) < 6_170_000
+    assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
+    assert spec["layout"]["meta"]["map_kind"] == "boundaries"
+    assert "geo" not in spec["layout"] and all(tr["type"] == "scatter" for tr in spec["data"])
+
+
+def test_delomrade_map_marks_areas_without_data(dataset) -> None:
+    shapes = read_boundaries(shared_path("data/raw/swemaps2/malmo_delomraden_epsg3008.geojson"),
+                             dataset.areas).shapes
+    state = view(dataset, indicator="folkmangd", level="delomrade")
+    spec = map_figure(dataset, state, shapes)
+    fills = area_fills(spec)
+    assert len(fills) == 136
+    assert sum(f != NO_DATA for f in fills) == len(query.view_values(dataset, state))
+
+
+def test_no_shapes_gives_a_message_not_a_blank_chart(dataset) -> None:
+    state = view(dataset, indicator="behorighet_gymnasieskolan", level="skola")
+    assert shapes_for(dataset, "skola", {}) is None
+    spec = map_figure(dataset, state, None)
+    assert "Ingen karta" in spec["layout"]["annotations"][0]["text"]
+
+
+def test_bars_rank_best_first_with_reference_lines(dataset) -> None:
+    spec = bars_figure(dataset, view(dataset))
+    bar = spec["data"][0]
+    assert bar["y"][-1] == "Oxie" and bar["y"][0] == "Södra Innerstaden"  # top = last
+    assert bar["text"][-1] == "81,0"
+    refs = {a["text"] for a in spec["layout"]["annotations"]}
+    assert refs == {"Malmö 77,9", "Sverige 79,1"}
+    assert [s["x0"] for s in spec["layout"]["shapes"]] == [77.9, 79.1]
+    assert spec["layout"]["separators"] == ", "
+    english = bars_figure(dataset, view(dataset, lang="en"))
+    assert {a["text"] for a in english["layout"]["annotations"]} == {"Malmö 77.9",
+                                                                      "Sweden 79.1"}
+
+
+def test_bars_sort_lower_is_better_indicators_ascending(dataset) -> None:
+    bar = bars_figure(dataset, view(dataset, indicator="ohalsotal"))["data"][0]
+    assert bar["x"][-1] == min(bar["x"])  # the best (fewest days) is at the top
+
+
+def test_wrap_name_breaks_long_names() -> None:
+    assert wrap_name("Södra Innerstaden") == "Södra<br>Innerstaden"
+    assert wrap_name("Limhamn-Bunkeflo") == "Limhamn-<br>Bunkeflo"
+    assert wrap_name("Oxie") == "Oxie"
+
+
+def test_table_alternative_has_every_area_with_source(dataset) -> None:
+    header, rows = values_table(dataset, view(dataset, lang="en"))
+    assert header[0] == "Rank" and len(rows) == 10
+    assert rows[0][:3] == ["1", "Oxie", "81.0"]
+    assert all(r[-1].startswith("http://redovisningar.malmo.se/") for r in rows)
+    husie = next(r for r in rows if r[1] == "Husie")
+    assert husie[4] == "inconsistent in the source"
+
+
+def test_render_leads_with_the_sentence_in_both_languages(dataset) -> None:
+    sv = render(dataset, view(dataset), {}, [])
+    assert sv["headline"] == ("Män i Oxie förväntas leva 6,4 år längre än män i "
+                              "Södra Innerstaden (2006–2010).")
+    en = render(dataset, view(dataset, lang="en"), {}, [])
+    assert en["headline"] == ("Men in Oxie are expected to live 6.4 years longer than men in "
+                              "Södra Innerstaden (2006–2010).")
+    assert sv["source"].startswith("Källa: Malmö stad (redovisningar.malmo.se/2011/?page_id=1790)")
+    assert en["source"].startswith("Source: Malmö stad")
