@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.app.render import render, shapes_for
+from dashboard.core.geometry import Shape, ShapeSet
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.bars import bars_figure
 from dashboard.figures.map import map_figure, wrap_name
@@ -28,8 +29,12 @@ def luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def area_traces(spec: dict) -> list[dict]:
+    return [tr for tr in spec["data"] if tr.get("fill") == "toself" and tr.get("name") != "hole"]
+
+
 def area_fills(spec: dict) -> list[str]:
-    return [tr["fillcolor"] for tr in spec["data"] if tr.get("fill") == "toself"]
+    return [tr["fillcolor"] for tr in area_traces(spec)]
 
 
 def label_trace(spec: dict) -> dict:
@@ -61,14 +66,16 @@ def test_tile_map_darkest_is_worst_for_each_polarity(dataset) -> None:
     assert min(fills, key=lambda c: luminance(fills[c])) == "1280SD08"
 
 
-def test_flagged_value_is_striped_and_named_in_hover(dataset) -> None:
+def test_flagged_value_is_outlined_and_named_in_hover(dataset) -> None:
     spec = map_figure(dataset, view(dataset), shapes_for(dataset, "stadsdel", {}))
     labels = label_trace(spec)
     husie = labels["customdata"].index("1280SD09")
-    area_traces = [tr for tr in spec["data"] if tr.get("fill") == "toself"]
-    assert "fillpattern" in area_traces[husie]
-    assert sum("fillpattern" in tr for tr in area_traces) == 1
+    dotted = [tr["line"].get("dash") == "dot" for tr in area_traces(spec)]
+    assert dotted[husie] and sum(dotted) == 1
     assert "motsägelsefullt i källan" in labels["hovertext"][husie]
+    bar = bars_figure(dataset, view(dataset))["data"][0]
+    assert bar["marker"]["pattern"]["shape"][bar["y"].index("Husie")] == "/"
+    assert bar["text"][bar["y"].index("Husie")] == "77,2 ⚑"
 
 
 def test_missing_areas_are_grey_and_say_no_data(dataset) -> None:
@@ -85,8 +92,8 @@ def test_geographic_map_stays_in_malmo(dataset) -> None:
         shared_path("data/derived/malmo_stadsdelar_10_derived_epsg4326.geojson"),
         dataset.areas).shapes
     spec = map_figure(dataset, view(dataset), shapes)
-    xs = [x for tr in spec["data"] if tr.get("fill") == "toself" for x in tr["x"] if x]
-    ys = [y for tr in spec["data"] if tr.get("fill") == "toself" for y in tr["y"] if y]
+    xs = [x for tr in area_traces(spec) for x in tr["x"] if x]
+    ys = [y for tr in area_traces(spec) for y in tr["y"] if y]
     assert 110_000 < min(xs) < max(xs) < 130_000  # SWEREF99 13 30 metres, not degrees
     assert 6_150_000 < min(ys) < max(ys) < 6_170_000
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
@@ -102,6 +109,23 @@ def test_delomrade_map_marks_areas_without_data(dataset) -> None:
     fills = area_fills(spec)
     assert len(fills) == 136
     assert sum(f != NO_DATA for f in fills) == len(query.view_values(dataset, state))
+    flagged = [tr for tr in area_traces(spec) if tr["line"].get("dash") == "dot"]
+    assert len(flagged) == 4  # the four Wikipedia-sourced figures keep their colour
+
+
+def test_area_inside_a_hole_is_drawn_on_top(dataset) -> None:
+    square = ((0.0, 10.0, 10.0, 0.0, 0.0), (0.0, 0.0, 10.0, 10.0, 0.0))
+    hole = ((4.0, 6.0, 6.0, 4.0, 4.0), (4.0, 4.0, 6.0, 6.0, 4.0))
+    ring = Shape("A-outer", (square,), (hole,), 1.0, 1.0)
+    island = Shape("0-island", (hole,), (), 5.0, 5.0)  # sorts first by code
+    shapes = ShapeSet("stadsdel", (island, ring), False, "test")
+    spec = map_figure(dataset, view(dataset), shapes)
+    names = [tr.get("name") for tr in spec["data"]]
+    hole_at = names.index("hole")
+    island_at = next(i for i, tr in enumerate(spec["data"])
+                     if tr.get("fill") == "toself" and tr["x"][:5] == list(hole[0])
+                     and tr.get("name") != "hole")
+    assert island_at > hole_at
 
 
 def test_no_shapes_gives_a_message_not_a_blank_chart(dataset) -> None:

@@ -34,6 +34,19 @@ class ShapeSet:
         return {s.code for s in self.shapes}
 
 
+def ring_area(xs: tuple[float, ...], ys: tuple[float, ...]) -> float:
+    """Absolute area of a closed ring (shoelace formula)."""
+    total = 0.0
+    for i in range(len(xs) - 1):
+        total += xs[i] * ys[i + 1] - xs[i + 1] * ys[i]
+    return abs(total) / 2
+
+
+def drawing_order(shapes: tuple[Shape, ...]) -> list[Shape]:
+    """Largest first, so an area lying inside another's hole is drawn after (on top of) it."""
+    return sorted(shapes, key=lambda s: (-sum(ring_area(x, y) for x, y in s.rings), s.code))
+
+
 def tile_shapes(level: str, tiles: list[tuple[str, float, float]], gap: float = 0.06) -> ShapeSet:
     """Equal square tiles at grid positions (column x, row y; row 0 at the top)."""
     shapes = []

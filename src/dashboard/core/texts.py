@@ -128,8 +128,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "({max_diff}) and smallest in {min_area} ({min_diff}) ({period}).",
     },
     "flag_note": {
-        "sv": "Flaggade värden (randiga) ritas men ska läsas med försiktighet:",
-        "en": "Flagged values (striped) are drawn but should be read with care:",
+        "sv": "Flaggade värden (⚑, randiga staplar, prickad kant på kartan) ska läsas med "
+              "försiktighet:",
+        "en": "Flagged values (⚑, striped bars, dotted outline on the map) should be read "
+              "with care:",
     },
     "flag_suppressed": {"sv": "undertryckt (för få fall)", "en": "suppressed (too few cases)"},
     "flag_provisional": {"sv": "preliminärt", "en": "provisional"},

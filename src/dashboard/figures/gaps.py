@@ -166,8 +166,8 @@ def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection
 
 def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[GapSection]:
     """For each equity dimension with two or more groups: where the group gap is widest."""
-    obs = ds.observations
-    obs = obs[(obs["indicator_id"] == state.indicator) & (obs["period"] == state.period)
+    obs = query.for_indicator(ds, state.indicator)
+    obs = obs[(obs["level"] == state.level) & (obs["period"] == state.period)
               & (obs["sex"] == state.sex) & (obs["dimension"] != TOTAL)
               & ~obs["dimension"].isin(NOT_EQUITY_DIMENSIONS)]
     sections = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -67,8 +68,9 @@ def group_label(ds: Dataset, dimension: str, group: str, lang: str) -> tuple[str
     return row[f"label_{lang}"], row[f"dimension_{lang}"]
 
 
+@lru_cache(maxsize=512)
 def view_labels(ds: Dataset, state: ViewState) -> ViewLabels:
-    """Labels for a resolved view state."""
+    """Labels for a resolved view state (cached: the dataset is immutable)."""
     lang = state.lang
     info = query.indicator_info(ds, state.indicator)
     unit = UNITS.get(info["unit"])

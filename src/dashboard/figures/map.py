@@ -2,7 +2,8 @@
 
 Each area is a filled scatter trace in projected metres (or tile units for the schematic
 map); a marker layer at the areas' label points carries the hover text and the clicks.
-Flagged values are striped; areas without a value are grey.
+Flagged values get a dark dotted outline (stripes would hide the colour of small areas);
+areas without a value are grey.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.core.geometry import Shape, ShapeSet
+from dashboard.core.geometry import Shape, ShapeSet, drawing_order
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
@@ -20,7 +21,7 @@ from dashboard.figures.labels import ViewLabels, area_names, flag_text, view_lab
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
-STRIPES = {"shape": "/", "fgcolor": "#ffffff", "fgopacity": 0.7, "size": 7, "solidity": 0.25}
+FLAG_OUTLINE = {"color": style.TEXT, "width": 1.6, "dash": "dot"}
 
 
 def _ring_xy(rings: tuple) -> tuple[list, list]:
@@ -94,7 +95,7 @@ def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.
                        strict=True))
     finite = values["value"].dropna()
     vmin, vmax = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
-    ordered: list[Shape] = sorted(shapes.shapes, key=lambda s: s.code)
+    ordered: list[Shape] = drawing_order(shapes.shapes)
     known = area_names(ds, [s.code for s in ordered], state.lang)
     names = {s.code: known.get(s.code) or s.name or s.code for s in ordered}
     vals = [by_code[s.code]["value"] if s.code in by_code else math.nan for s in ordered]
@@ -107,13 +108,13 @@ def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.
                  "fillcolor": fill, "line": {"color": style.OUTLINE, "width": 1.2},
                  "hoverinfo": "skip", "showlegend": False}
         if row is not None and isinstance(row["flag"], str) and row["flag"]:
-            trace["fillpattern"] = STRIPES
+            trace["line"] = FLAG_OUTLINE
         data.append(trace)
         if shape.holes:
             hx, hy = _ring_xy(shape.holes)
             data.append({"type": "scatter", "x": hx, "y": hy, "mode": "lines",
                          "fill": "toself", "fillcolor": "#ffffff", "line": {"width": 0},
-                         "hoverinfo": "skip", "showlegend": False})
+                         "hoverinfo": "skip", "showlegend": False, "name": "hole"})
     total = int(values["value"].notna().sum())
     rank_int = {c: (None if pd.isna(r) else int(r)) for c, r in rank_of.items()}
     hover = [hover_text(by_code.get(s.code), rank_int.get(s.code), total, labels,

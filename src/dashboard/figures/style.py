@@ -29,8 +29,9 @@ REFERENCE_CITY = "#b2182b"
 REFERENCE_COUNTRY = "#4d4d4d"
 
 # Light to dark. Blues for judged indicators (dark = worse), purples for no judgement.
-JUDGED = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
-NEUTRAL = ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486"]
+# The light end stays visibly tinted so the best value never vanishes into the background.
+JUDGED = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"]
+NEUTRAL = ["#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#54278f", "#3f007d"]
 
 
 def colorscale(polarity: str) -> list[list]:

@@ -62,7 +62,7 @@ class Fetched:
 
 def _download(url: str, target: Path) -> None:
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
             target.write_bytes(response.read())
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url}: the server answered HTTP {exc.code} ({exc.reason})") from exc

@@ -37,8 +37,9 @@ def period_key(period: str) -> tuple[int, int, str]:
     return last, first, period
 
 
+@lru_cache(maxsize=256)
 def indicator_info(ds: Dataset, indicator_id: str) -> dict[str, Any]:
-    """The indicator's metadata row as a dict."""
+    """The indicator's metadata row as a dict (cached; do not modify it)."""
     rows = ds.indicators[ds.indicators["id"] == indicator_id]
     if rows.empty:
         raise KeyError(indicator_id)
@@ -46,7 +47,7 @@ def indicator_info(ds: Dataset, indicator_id: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=256)
-def _for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
+def for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
     """The indicator's observations with each area's name and level joined on (cached)."""
     obs = ds.observations[ds.observations["indicator_id"] == indicator_id]
     areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
@@ -61,7 +62,7 @@ def area_levels(ds: Dataset) -> dict[str, str]:
 
 def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
     """Area levels (comparable units, not references) that have values of the indicator."""
-    present = set(_for_indicator(ds, indicator_id)["level"])
+    present = set(for_indicator(ds, indicator_id)["level"])
     return [lvl for lvl in LEVEL_PREFERENCE if lvl in present]
 
 
@@ -139,7 +140,7 @@ def _year_or(period: str, default: int) -> int:
 
 
 def _selection(ds: Dataset, indicator: str, level: str) -> pd.DataFrame:
-    obs = _for_indicator(ds, indicator)
+    obs = for_indicator(ds, indicator)
     return obs[obs["level"] == level]
 
 
@@ -158,14 +159,15 @@ def view_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
 @lru_cache(maxsize=512)
 def reference_values(ds: Dataset, state: ViewState) -> pd.DataFrame:
     """The same choice for the city and the country (reference lines), where they exist."""
-    obs = _for_indicator(ds, state.indicator)
+    obs = for_indicator(ds, state.indicator)
     return _matching(obs[obs["level"].isin(REFERENCE_LEVELS)], state).reset_index(drop=True)
 
 
+@lru_cache(maxsize=256)
 def values_by(ds: Dataset, state: ViewState, column: str) -> pd.DataFrame:
     """Areas x categories of `column` ('sex' or 'group') for the view, other choices fixed.
 
-    Used for gaps between groups: one row per area, one column per category.
+    Used for gaps between groups: one row per area, one column per category (cached).
     """
     obs = _selection(ds, state.indicator, state.level)
     obs = obs[obs["period"] == state.period]
