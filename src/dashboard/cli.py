@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from dashboard.app.settings import DEFAULT_DATA, REPO_ROOT, load_settings
+from dashboard.commands import measures as measures_cmd
 from dashboard.core.problems import DatasetError
 from dashboard.ingest.boundaries import BoundaryError
 
@@ -98,12 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     bsub = bounds.add_subparsers(dest="action", required=True)
     fetch = bsub.add_parser("fetch", help="download Malmö stad's official boundary layers")
     fetch.set_defaults(func=_boundaries_fetch)
-    try:
-        from dashboard.commands import measures as measures_cmd
-    except ImportError:
-        measures_cmd = None
-    if measures_cmd is not None:
-        measures_cmd.add_parser(sub)
+    measures_cmd.add_parser(sub)
     return parser
 
 

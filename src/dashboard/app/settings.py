@@ -1,6 +1,7 @@
 """Where the app finds its data and boundaries: environment variables with sensible defaults.
 
-DASHBOARD_DATA        a dataset folder or store root (default: the embedded `data/default`)
+DASHBOARD_DATA        a dataset folder or store root (default: the user's store written by
+                      `dashboard ingest` if there is one, else the embedded `data/default`)
 DASHBOARD_BOUNDARIES  boundary files (GeoJSON, GeoPackage, shapefile), separated by ':'
 DASHBOARD_HOME        the user's data folder; boundaries fetched by `dashboard boundaries
                       fetch` land in its `boundaries/` and are used automatically
@@ -34,8 +35,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read the settings from the environment (or the mapping given, for tests)."""
     env = os.environ if env is None else env
     home = home_dir(env)
-    fetched = sorted(p for p in (home / "boundaries").glob("*")
-                     if p.suffix.lower() in BOUNDARY_SUFFIXES) \
-        if (home / "boundaries").is_dir() else []
+    folder = home / "boundaries"
+    fetched = sorted(p for p in folder.glob("*") if p.suffix.lower() in BOUNDARY_SUFFIXES
+                     and not p.name.endswith(".provenance.json")) if folder.is_dir() else []
     named = [Path(p) for p in env.get("DASHBOARD_BOUNDARIES", "").split(os.pathsep) if p]
-    return Settings(Path(env.get("DASHBOARD_DATA", DEFAULT_DATA)), tuple(fetched + named), home)
+    store = store_dir(home)
+    default = store if (store / "CURRENT").exists() else DEFAULT_DATA
+    return Settings(Path(env.get("DASHBOARD_DATA", default)), tuple(fetched + named), home)
+
+
+def store_dir(home: Path) -> Path:
+    """The user's versioned store (CURRENT + versions/), where ingests commit new data."""
+    return home / "store"
