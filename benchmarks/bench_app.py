@@ -19,7 +19,6 @@ from pathlib import Path
 
 from werkzeug.serving import make_server
 
-from dashboard.app.callbacks import CONTROLS
 from dashboard.app.factory import create_app
 from dashboard.app.settings import DEFAULT_DATA
 from dashboard.ingest.boundaries import read_boundaries
@@ -33,7 +32,13 @@ INTERACTIONS = {
     "change indicator": ("indicator", "?lang=sv", {"indicator": "ohalsotal"}),
     "change year": ("period", "?lang=sv&ind=medellivslangd_vid_fodelsen",
                     {"indicator": "medellivslangd_vid_fodelsen", "period": "2008",
-                     "sex": "female", "group": "total/total", "level": "stadsdel"}),
+                     "sex": "female", "group": "total/total", "level": "stadsdel",
+                     "order-by": "forvarvsfrekvens"}),
+    "change the ranking for the gradient": ("order-by", "?lang=sv&ind=ohalsotal",
+                                            {"indicator": "ohalsotal", "period": "2002",
+                                             "sex": "male", "group": "total/total",
+                                             "level": "stadsdel",
+                                             "order-by": "valfardsindex_rangmedel"}),
     "switch language": ("lang-toggle", "?lang=sv", {}),
     "delområde map (136 areas)": ("url", "?ind=folkmangd&level=delomrade", {}),
 }
@@ -125,7 +130,6 @@ def main() -> None:
     print(f"Dataset: {len(ds.observations)} observations; boundaries: "
           f"{', '.join(f'{k} ({len(v.shapes)})' for k, v in boundaries.items()) or 'none'}")
     app = create_app(ds, boundaries)
-    assert len(CONTROLS) == 5
     time_callbacks(app, args.calls)
     time_page(app, args.page_loads)
 

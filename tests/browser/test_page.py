@@ -100,3 +100,20 @@ def test_geographic_map_when_boundaries_are_configured(watched, boundary_url) ->
     filled = page.locator("#map .scatterlayer path.js-fill").count()
     assert filled == 10
     assert watched.foreign_requests() == []
+
+
+def test_ranking_choice_changes_the_gradient_and_the_link(watched, live_url) -> None:
+    page = watched.page
+    page.goto(live_url + "/?ind=ohalsotal")
+    wait_ready(page)
+    before = page.inner_text("#gap-gradient")
+    assert "förvärvsfrekvens" in before
+    page.click("#order-by")
+    page.get_by_role("option", name="Välfärdsindex (medelrang)").click()
+    page.wait_for_function(
+        "() => document.querySelector('#gap-gradient h3').innerText.includes('välfärdsindex')")
+    assert "order=valfardsindex_rangmedel" in page.url
+    assert page.inner_text("#gap-gradient") != before
+    page.click("#gap-areas details summary")
+    assert page.locator("#gap-areas #measure-ti").is_visible()
+    assert watched.errors == []

@@ -18,7 +18,7 @@ from dashboard.store import query
 from dashboard.store.dataset import Dataset
 from dashboard.store.query import Notice
 
-CONTROLS = ("indicator", "period", "sex", "group", "level")
+CONTROLS = ("indicator", "period", "sex", "group", "level", "order-by")
 
 
 def state_from_controls(current: ViewState, triggered: str, values: dict[str, str | None],
@@ -33,6 +33,7 @@ def state_from_controls(current: ViewState, triggered: str, values: dict[str, st
         lang=current.lang, indicator=values.get("indicator") or current.indicator,
         period=values.get("period") or "", sex=values.get("sex") or "",
         dimension=dimension, group=group, level=values.get("level") or "",
+        order=values.get("order-by") or "",
     )
     if lang_clicked:
         state = state.with_changes(lang="en" if current.lang == "sv" else "sv")
@@ -69,7 +70,7 @@ def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
               Input("lang-toggle", "n_clicks")]
 
     @app.callback(outputs, inputs, State("url", "search"))
-    def sync(search, indicator, period, sex, group, level, _clicks, current_search):
+    def sync(search, indicator, period, sex, group, level, order, _clicks, current_search):
         triggered = ctx.triggered_id
         url_state, ignored = from_query(current_search)
         notices: list[Notice] = []
@@ -78,7 +79,8 @@ def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
             if ignored:
                 notices.append(Notice("ignored", {"names": ignored}))
         else:
-            values = dict(zip(CONTROLS, (indicator, period, sex, group, level), strict=True))
+            values = dict(zip(CONTROLS, (indicator, period, sex, group, level, order),
+                              strict=True))
             asked = state_from_controls(url_state, triggered, values,
                                         lang_clicked=triggered == "lang-toggle")
         state, fallbacks = query.resolve(ds, asked)
@@ -95,7 +97,7 @@ def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
         return (
             new_search if new_search != (current_search or "") else no_update,
             state.indicator, state.period, state.sex, f"{state.dimension}/{state.group}",
-            state.level,
+            state.level, state.order or None,
             *[opts[c] for c in CONTROLS],
             *view["texts"].values(),
             view["lang_button"],

@@ -22,6 +22,7 @@ STATIC_TEXTS = {
     "label-level": "level",
     "map-heading": "map_title",
     "gap-heading": "gap_title",
+    "label-order-by": "order_by",
     "table-summary": "table_alternative",
     "definition-heading": "definition",
 }
@@ -65,7 +66,9 @@ def build_layout() -> html.Div:
                 html.P(id="bars-source", className="source-line"),
             ], className="card"),
         ], className="charts"),
-        html.Section([html.H2(id="gap-heading"), html.Div(id="gap-panel"),
+        html.Section([html.H2(id="gap-heading"),
+                      _control("label-order-by", dcc.Dropdown(id="order-by", clearable=False)),
+                      html.Div(id="gap-panel"),
                       html.P(id="gap-source", className="source-line")],
                      className="card gap-card"),
         html.Details([html.Summary(id="table-summary"), html.Div(id="values-table")],

@@ -13,7 +13,7 @@ from dashboard.core.i18n import format_period
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.bars import bars_figure
-from dashboard.figures.gaps import GapPanel, gap_panel, lead_sentence
+from dashboard.figures.gaps import GapPanel, MeasureRow, gap_panel, lead_sentence
 from dashboard.figures.labels import (
     ViewLabels,
     area_name,
@@ -83,20 +83,37 @@ def control_options(ds: Dataset, state: ViewState) -> dict[str, list[dict]]:
         "group": group_opts,
         "level": [{"label": t(f"level_{lv}", lang), "value": lv}
                   for lv in query.levels_with_data(ds, state.indicator)],
+        "order-by": [{"label": query.indicator_info(ds, i)[f"title_{lang}"], "value": i}
+                     for i in query.order_options(ds, state.indicator, state.level)],
     }
 
 
+def _measure_table(rows: tuple[MeasureRow, ...], lang: str) -> html.Table:
+    head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col")
+                               for k in ("measure", "value", "ci", "meaning", "method")]))
+    return html.Table([head, html.Tbody([
+        html.Tr([html.Th(r.label, scope="row"), html.Td(r.value, className="num"),
+                 html.Td(r.ci, className="ci"), html.Td(r.reading, className="reading"),
+                 html.Td(r.method, className="method")], id=f"measure-{r.measure}")
+        for r in rows])], className="measures")
+
+
 def panel_children(panel: GapPanel, lang: str) -> list:
-    """The gap panel as HTML: sentence first, then a small table of measures."""
+    """The gap panel as HTML: sentence first, key measures, then the rest on request."""
     children = []
     for section in panel.sections:
         parts = [html.H3(section.title), html.P(section.sentence, className="gap-sentence")]
-        if section.rows:
-            parts.append(html.Table([
-                html.Tbody([html.Tr([html.Th(r.label, scope="row"), html.Td(r.value),
-                                     html.Td(r.ci, className="ci"),
-                                     html.Td(r.reading, className="reading")])
-                            for r in section.rows])], className="measures"))
+        key = tuple(r for r in section.rows if r.key)
+        more = tuple(r for r in section.rows if not r.key)
+        if key:
+            parts.append(_measure_table(key, lang))
+        if more:
+            parts.append(html.Details([html.Summary(t("more_measures", lang, n=len(more))),
+                                       _measure_table(more, lang)], className="more"))
+        if section.not_applicable:
+            parts.append(html.Details([html.Summary(t("not_applicable", lang)),
+                                       html.Ul([html.Li(x) for x in section.not_applicable])],
+                                      className="more"))
         if section.caveat:
             parts.append(html.P(section.caveat, className="caveat"))
         children.append(html.Div(parts, className="gap-section", id=f"gap-{section.key}"))

@@ -95,15 +95,44 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Only one area has a value for this choice; no gap can be computed.",
     },
     "gap_areas_label": {"sv": "Mellan {level_lc}", "en": "Between {level_lc}"},
-    "measure_d": {"sv": "Skillnad, högsta − lägsta", "en": "Difference, highest − lowest"},
-    "measure_r": {"sv": "Kvot, högsta / lägsta", "en": "Ratio, highest / lowest"},
-    "reading_d": {
-        "sv": "Avstånd i {unit} mellan högsta och lägsta område; 0 betyder ingen klyfta.",
-        "en": "Distance in {unit} between the highest and lowest area; 0 means no gap.",
+    "no_ci": {"sv": "KI saknas: källan anger inga standardfel",
+              "en": "No CI: the source gives no standard errors"},
+    "weights_note": {
+        "sv": "Viktade mått använder områdenas senaste folkmängd som vikter.",
+        "en": "Weighted measures use the areas' latest population as weights.",
     },
-    "reading_r": {
-        "sv": "Hur många gånger högre det högsta värdet är; 1 betyder ingen klyfta.",
-        "en": "How many times higher the highest value is; 1 means no gap.",
+    "weights_missing": {
+        "sv": "Folkmängd saknas för några områden, så befolkningsviktade mått visas inte.",
+        "en": "Population is missing for some areas, so population-weighted measures are "
+              "not shown.",
+    },
+    "gradient_title": {"sv": "Social gradient: områden ordnade efter {order}",
+                       "en": "Social gradient: areas ranked by {order}"},
+    "gradient_sentence": {
+        "sv": "När områdena ordnas efter {order} ({order_period}), från {most} till {least}, "
+              "ändras {title} med {slope} längs hela rangordningen, enligt {method}.",
+        "en": "Ranking the areas by {order} ({order_period}), from {most} to {least}, "
+              "{title} changes by {slope} along the whole ranking, by the {method}.",
+    },
+    "gradient_sentence_none": {
+        "sv": "Områdena ordnade efter {order} ({order_period}), från {most} till {least}; "
+              "inget lutningsindex kan beräknas för de här värdena.",
+        "en": "Areas ranked by {order} ({order_period}), from {most} to {least}; no slope "
+              "index can be computed for these values.",
+    },
+    "gradient_too_few": {
+        "sv": "För få områden har värden för båda indikatorerna (minst fem behövs).",
+        "en": "Too few areas have values for both indicators (at least five are needed).",
+    },
+    "order_by": {"sv": "Ordna områdena efter", "en": "Rank the areas by"},
+    "more_measures": {"sv": "Fler mått ({n})", "en": "More measures ({n})"},
+    "not_applicable": {"sv": "Mått som inte gäller här", "en": "Measures that do not apply here"},
+    "method": {"sv": "Metod", "en": "Method"},
+    "meaning": {"sv": "Betydelse", "en": "Meaning"},
+    "measure": {"sv": "Mått", "en": "Measure"},
+    "notice_no_order": {
+        "sv": "Det går inte att ordna områdena efter ”{asked}”; visar standardvalet.",
+        "en": "The areas cannot be ranked by “{asked}”; showing the default.",
     },
     "sex_gap_title": {"sv": "Mellan kvinnor och män", "en": "Between women and men"},
     "sex_gap_sentence": {

@@ -21,6 +21,7 @@ PARAMS = {
     "dimension": "dim",
     "group": "grp",
     "level": "level",
+    "order": "order",
 }
 
 
@@ -35,6 +36,7 @@ class ViewState:
     dimension: str = ""
     group: str = ""
     level: str = ""
+    order: str = ""
 
     def to_query(self) -> str:
         """The URL query string ('?lang=sv&ind=...') holding every non-empty choice."""

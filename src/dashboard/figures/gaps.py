@@ -1,8 +1,9 @@
-"""The gap panel: how large the gap is between areas, between women and men, between groups.
+"""The gap panel: how large the gap is between areas, along a social gradient, between
+women and men, and between groups.
 
-Each section leads with a plain-language sentence, then the measures with their 95% CI
-and a one-line reading. Numbers come from the measures engine (WHO HEAT definitions);
-this module only chooses the inputs and words them.
+Each section leads with a plain-language sentence, then the WHO HEAT (and PHE) measures
+that apply, each with its 95% CI, the method and a one-line reading. The numbers come from
+the measures engine; this module only chooses the inputs and words them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import capitalise, decapitalise, t
 from dashboard.core.viewstate import ViewState
@@ -24,25 +26,37 @@ from dashboard.figures.labels import (
     group_label,
     view_labels,
 )
-from dashboard.measures import MeasureResult, Subgroups, compute
+from dashboard.measures import MEASURES, REASONS, Subgroups, compute_all
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
 # Dimensions whose groups differ by design rather than by inequity (age bands, school
 # programmes); gaps between their groups are not shown as inequality.
 NOT_EQUITY_DIMENSIONS = frozenset({"age", "programme"})
-PANEL_MEASURES = ("d", "r")
+# Shown first in each section; the rest sit under "more measures".
+KEY_MEASURES = ("d", "r", "sii", "rii", "sii_phe", "rii_phe", "paf", "idisw")
+AREA_MEASURES = ("d", "r", "paf", "par", "idisw", "idisu", "bgv", "bgsd", "cov", "mdbu",
+                 "mdbw", "mdmu", "mdmw", "ti", "mld")
+GRADIENT_MEASURES = ("sii", "rii", "sii_phe", "rii_phe", "aci", "rci", "d", "r", "paf",
+                     "par")
+PAIR_MEASURES = ("d", "r")
+DECIMALS = {"ratio": 2, "fraction": 3, "percent": 1, "x1000": 2}
+UNIT_SUFFIX = {"ratio": "", "fraction": "", "percent": " %", "x1000": " ×1000"}
+# Differences in the indicator's own units keep its precision; derived spreads get one more.
+SAME_DECIMALS = frozenset({"d", "par"})
 
 
 @dataclass(frozen=True)
 class MeasureRow:
-    """One measure as printed: name, value, CI, what it means."""
+    """One measure as printed: name, value, CI, method, what it means."""
 
     measure: str
     label: str
     value: str
     ci: str
     reading: str
+    method: str
+    key: bool
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class GapSection:
     sentence: str
     rows: tuple[MeasureRow, ...] = ()
     caveat: str = ""
+    not_applicable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,30 +76,55 @@ class GapPanel:
     sections: tuple[GapSection, ...] = field(default_factory=tuple)
 
 
-def _groups_of(values: pd.Series, labels: ViewLabels, weights: dict[str, float]) -> Subgroups:
-    arr = values.to_numpy(dtype=float)
-    pop = np.array([weights.get(c, np.nan) for c in values.index], dtype=float)
-    return Subgroups(estimate=arr, se=np.full(arr.shape, np.nan), population=pop,
-                     favourable=labels.polarity != "lower_better")
+def _lang_field(obj: object, name: str, lang: str) -> str:
+    return getattr(obj, f"{name}_{lang}")
 
 
-def _measure_rows(groups: Subgroups, labels: ViewLabels) -> tuple[MeasureRow, ...]:
-    rows = []
-    for measure in PANEL_MEASURES:
-        result: MeasureResult = compute(measure, groups)
+def measure_rows(groups: Subgroups, ids: tuple[str, ...], labels: ViewLabels
+                 ) -> tuple[tuple[MeasureRow, ...], tuple[str, ...]]:
+    """Compute the measures; return printable rows and 'name: why not' for the rest."""
+    rows, skipped = [], []
+    lang = labels.lang
+    for result in compute_all(groups, ids):
+        measure = result.measure
+        info = MEASURES[measure]
+        name = _lang_field(info, "name", lang)
         if not result.applicable:
+            why = REASONS.get(result.reason or "", (result.reason, result.reason))
+            skipped.append(f"{name}: {decapitalise(why[0 if lang == 'sv' else 1])}")
             continue
-        decimals = 2 if measure == "r" else labels.decimals
-        unit = "" if measure == "r" else f" {labels.diff_unit}"
+        decimals = DECIMALS.get(info.unit, labels.decimals + (0 if measure in SAME_DECIMALS
+                                                              else 1))
+        value = labels.number(result.estimate, decimals)
+        unit = UNIT_SUFFIX.get(info.unit, f" {labels.diff_unit}")
+        if info.unit == "squared indicator units":
+            unit = f" ({labels.diff_unit})²"
         has_ci = not (math.isnan(result.ci_lb) or math.isnan(result.ci_ub))
-        ci = (f"{t('ci', labels.lang)} {labels.number(result.ci_lb, decimals)}–"
-              f"{labels.number(result.ci_ub, decimals)}") if has_ci else \
-            ("KI saknas: källan anger inga standardfel" if labels.lang == "sv"
-             else "No CI: the source gives no standard errors")
-        rows.append(MeasureRow(measure, t(f"measure_{measure}", labels.lang),
-                               labels.number(result.estimate, decimals) + unit, ci,
-                               t(f"reading_{measure}", labels.lang, unit=labels.diff_unit)))
-    return tuple(rows)
+        ci = (f"{t('ci', lang)} {labels.number(result.ci_lb, decimals)} till "
+              f"{labels.number(result.ci_ub, decimals)}" if lang == "sv" else
+              f"{t('ci', lang)} {labels.number(result.ci_lb, decimals)} to "
+              f"{labels.number(result.ci_ub, decimals)}") if has_ci else "–"
+        reading = _lang_field(info, "reading", lang).format(value=value, unit=labels.diff_unit)
+        rows.append(MeasureRow(measure, name, value + unit, ci, reading, result.method,
+                               measure in KEY_MEASURES))
+    return tuple(rows), tuple(skipped)
+
+
+def _ci_note(rows: tuple[MeasureRow, ...], lang: str) -> str:
+    """Said once per section instead of in every row: why some intervals are missing."""
+    return t("no_ci", lang) + "." if any(r.ci == "–" for r in rows) else ""
+
+
+def _subgroups(values: pd.Series, labels: ViewLabels, weights: dict[str, float],
+               order: np.ndarray | None = None, ci: pd.DataFrame | None = None) -> Subgroups:
+    """Subgroups from area values; se from the CI where the data give one."""
+    estimate = values.to_numpy(dtype=float)
+    se = np.full(estimate.shape, np.nan)
+    if ci is not None:
+        se = ((ci["ci_high"] - ci["ci_low"]) / (2 * 1.96)).to_numpy(dtype=float)
+    population = np.array([weights.get(c, np.nan) for c in values.index], dtype=float)
+    return Subgroups(estimate=estimate, se=se, population=population, order=order,
+                     favourable=labels.polarity != "lower_better", scale=labels.scale)
 
 
 def _area_sentence(ds: Dataset, state: ViewState, labels: ViewLabels,
@@ -117,23 +157,83 @@ def _flag_caveat(rows: list[pd.Series], lang: str) -> str:
     return ("⚑ " + "; ".join(notes)) if notes else ""
 
 
+def _weights_note(weights: dict[str, float], codes: list[str], lang: str) -> str:
+    if all(c in weights for c in codes):
+        return t("weights_note", lang)
+    return t("weights_missing", lang)
+
+
 def areas_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection:
-    """Highest vs lowest area, with difference and ratio across all areas of the level."""
+    """Every area of the level as one non-ordered dimension: highest vs lowest and spread."""
     values = query.view_values(ds, state).dropna(subset=["value"])
     title = t("gap_areas_label", state.lang, level_lc=labels.level.lower())
     if len(values) < 2:
         return GapSection("areas", title, t("gap_one_area", state.lang))
     values = values.sort_values("value", kind="stable")
     low, high = values.iloc[0], values.iloc[-1]
-    weights = query.population_weights(ds, list(values["area_code"]))
-    groups = _groups_of(values.set_index("area_code")["value"], labels, weights)
-    sentence = _area_sentence(ds, state, labels, high, low)
-    return GapSection("areas", title, sentence, _measure_rows(groups, labels),
-                      _flag_caveat([high, low], state.lang))
+    codes = list(values["area_code"])
+    weights = query.population_weights(ds, codes)
+    indexed = values.set_index("area_code")
+    groups = _subgroups(indexed["value"], labels, weights, ci=indexed[["ci_low", "ci_high"]])
+    rows, skipped = measure_rows(groups, AREA_MEASURES, labels)
+    caveat = " ".join(filter(None, [_flag_caveat([high, low], state.lang),
+                                    _weights_note(weights, codes, state.lang),
+                                    _ci_note(rows, state.lang)]))
+    return GapSection("areas", title, _area_sentence(ds, state, labels, high, low), rows,
+                      caveat, skipped)
 
 
-def _spread(wide: pd.DataFrame, a: str, b: str) -> pd.Series:
-    return (wide[a] - wide[b]).dropna()
+def gradient_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection | None:
+    """Areas ranked by a social determinant: the slope and concentration indices."""
+    found = query.ordering(ds, state)
+    if found is None:
+        return None
+    period, order_values = found
+    lang = state.lang
+    values = query.view_values(ds, state).dropna(subset=["value"])
+    values = values[values["area_code"].isin(order_values.index)]
+    order_info = query.indicator_info(ds, state.order)
+    order_title = order_info[f"title_{lang}"]
+    title = t("gradient_title", lang, order=decapitalise(order_title))
+    if len(values) < query.MIN_ORDERED_AREAS:
+        return GapSection("gradient", title, t("gradient_too_few", lang))
+    indexed = values.set_index("area_code")
+    social = order_values.reindex(indexed.index)
+    # 1 = most disadvantaged: the lowest value of a higher-is-better determinant.
+    ascending = order_info["polarity"] == "higher_better"
+    rank = social.rank(method="first", ascending=ascending).to_numpy()
+    weights = query.population_weights(ds, list(indexed.index))
+    groups = _subgroups(indexed["value"], labels, weights, order=rank,
+                        ci=indexed[["ci_low", "ci_high"]])
+    rows, skipped = measure_rows(groups, GRADIENT_MEASURES, labels)
+    names = area_names(ds, list(indexed.index), lang)
+    most, least = social.idxmin() if ascending else social.idxmax(), \
+        social.idxmax() if ascending else social.idxmin()
+    slope = next((r for r in rows if r.measure in ("sii", "sii_phe")), None)
+    fields = {"order": decapitalise(order_title), "order_period": format_period(period),
+              "most": names[most], "least": names[least], "title": decapitalise(labels.title)}
+    if slope is None:
+        sentence = t("gradient_sentence_none", lang, **fields)
+    else:
+        sentence = t("gradient_sentence", lang, slope=slope.value,
+                     method=decapitalise(slope.label), **fields)
+    caveat = " ".join(filter(None, [_weights_note(weights, list(indexed.index), lang),
+                                    _ci_note(rows, lang)]))
+    return GapSection("gradient", title, sentence, rows, caveat, skipped)
+
+
+def _pair_values(ds: Dataset, state: ViewState, column: str, categories: list[str]
+                 ) -> pd.Series | None:
+    """The city's (kommun) values for each category, where all exist."""
+    out = {}
+    for category in categories:
+        changes = {"sex": category} if column == "sex" else {"group": category}
+        refs = query.reference_values(ds, state.with_changes(**changes))
+        city = refs[refs["level"] == "kommun"]["value"]
+        if city.empty or math.isnan(city.iloc[0]):
+            return None
+        out[category] = float(city.iloc[0])
+    return pd.Series(out)
 
 
 def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection | None:
@@ -141,7 +241,7 @@ def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection
     wide = query.values_by(ds, state, "sex")
     if not {"female", "male"} <= set(wide.columns):
         return None
-    diff = _spread(wide, "female", "male")
+    diff = (wide["female"] - wide["male"]).dropna()
     if diff.empty:
         return None
     names = area_names(ds, list(diff.index), state.lang)
@@ -151,17 +251,19 @@ def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection
               "min_area": names[abs_diff.index[0]],
               "min_diff": f"{labels.number(abs_diff.iloc[0])} {labels.diff_unit}",
               "period": labels.period}
-    refs = {s: query.reference_values(ds, state.with_changes(sex=s)) for s in ("female", "male")}
-    city = {s: r[r["level"] == "kommun"]["value"] for s, r in refs.items()}
-    if all(len(v) for v in city.values()):
-        gap = float(city["female"].iloc[0] - city["male"].iloc[0])
+    city = _pair_values(ds, state, "sex", ["female", "male"])
+    rows: tuple[MeasureRow, ...] = ()
+    if city is not None:
+        gap = float(city["female"] - city["male"])
         higher, lower = ("female", "male") if gap >= 0 else ("male", "female")
         sentence = t("sex_gap_sentence", state.lang, higher_lc=t(f"who_{higher}", state.lang),
                      lower=t(f"who_{lower}", state.lang), diff=labels.number(abs(gap)),
                      unit=labels.diff_unit, city=t("reference_city", state.lang), **fields)
+        rows, _ = measure_rows(_subgroups(city, labels, {}), PAIR_MEASURES, labels)
     else:
         sentence = t("sex_gap_sentence_no_city", state.lang, **fields)
-    return GapSection("sex", t("sex_gap_title", state.lang), sentence)
+    return GapSection("sex", t("sex_gap_title", state.lang), sentence, rows,
+                      _ci_note(rows, state.lang))
 
 
 def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[GapSection]:
@@ -172,28 +274,32 @@ def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[Ga
               & ~obs["dimension"].isin(NOT_EQUITY_DIMENSIONS)]
     sections = []
     for dimension in sorted(obs["dimension"].unique()):
-        wide = query.values_by(ds, state.with_changes(dimension=dimension), "group")
+        at_dimension = state.with_changes(dimension=dimension)
+        wide = query.values_by(ds, at_dimension, "group")
         if wide.shape[1] < 2:
             continue
         means = wide.mean().sort_values()
         lo_group, hi_group = means.index[0], means.index[-1]
-        diff = _spread(wide, hi_group, lo_group).sort_values(kind="stable")
+        diff = (wide[hi_group] - wide[lo_group]).dropna().sort_values(kind="stable")
         if diff.empty:
             continue
+        names = area_names(ds, list(diff.index), state.lang)
         hi_label, dim_label = group_label(ds, dimension, hi_group, state.lang)
         lo_label, _ = group_label(ds, dimension, lo_group, state.lang)
-        names = area_names(ds, list(diff.index), state.lang)
         sentence = t("group_gap_sentence", state.lang,
-                     high_group=decapitalise(hi_label),
-                     low_group=decapitalise(lo_label),
+                     high_group=decapitalise(hi_label), low_group=decapitalise(lo_label),
                      max_area=names[diff.index[-1]],
                      max_diff=f"{labels.number(diff.iloc[-1])} {labels.diff_unit}",
                      min_area=names[diff.index[0]],
                      min_diff=f"{labels.number(diff.iloc[0])} {labels.diff_unit}",
                      period=labels.period)
+        city = _pair_values(ds, at_dimension, "group", list(wide.columns))
+        rows: tuple[MeasureRow, ...] = ()
+        if city is not None:
+            rows, _ = measure_rows(_subgroups(city, labels, {}), PAIR_MEASURES, labels)
         sections.append(GapSection(f"group:{dimension}",
                                    t("group_gap_title", state.lang, dimension=dim_label.lower()),
-                                   sentence))
+                                   sentence, rows, _ci_note(rows, state.lang)))
     return sections
 
 
@@ -201,9 +307,9 @@ def gap_panel(ds: Dataset, state: ViewState) -> GapPanel:
     """All gap sections that apply to the view."""
     labels = view_labels(ds, state)
     sections = [areas_section(ds, state, labels)]
-    sex = sex_section(ds, state, labels)
-    if sex is not None:
-        sections.append(sex)
+    for section in (gradient_section(ds, state, labels), sex_section(ds, state, labels)):
+        if section is not None:
+            sections.append(section)
     sections.extend(group_sections(ds, state, labels))
     return GapPanel(tuple(sections))
 

@@ -25,6 +25,7 @@ class ViewLabels:
     unit: str
     diff_unit: str
     decimals: int
+    scale: float
     polarity: str
     period: str
     sex: str
@@ -90,6 +91,7 @@ def view_labels(ds: Dataset, state: ViewState) -> ViewLabels:
         unit=unit_label(info["unit"], lang),
         diff_unit=diff_unit,
         decimals=unit.decimals if unit else 1,
+        scale=float(info["scale"]),
         polarity=info["polarity"],
         period=format_period(state.period),
         sex=sex,

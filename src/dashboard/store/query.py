@@ -20,6 +20,7 @@ SEX_PREFERENCE = (TOTAL, "male", "female")
 LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "stadsomrade", "geso", "skola")
 REFERENCE_LEVELS = ("kommun", "riket")
 DEFAULT_INDICATOR = "medellivslangd_vid_fodelsen"
+DEFAULT_ORDER = "forvarvsfrekvens"
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,59 @@ def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
             notices.append(Notice("no_period", {"asked": period, "shown": shown,
                                                 "nearest": nearest}))
         period = shown
-    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level)
+    order = state.order
+    candidates = order_options(ds, indicator, level)
+    if order not in candidates:
+        if order:
+            notices.append(Notice("no_order", {"asked": order}))
+        order = DEFAULT_ORDER if DEFAULT_ORDER in candidates else \
+            (candidates[0] if candidates else "")
+    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level, order)
     return resolved, notices
+
+
+MIN_ORDERED_AREAS = 5
+
+
+@lru_cache(maxsize=256)
+def order_options(ds: Dataset, indicator: str, level: str) -> list[str]:
+    """Indicators with a judgement that can rank this level's areas (five or more areas).
+
+    Ranking areas by a social determinant (e.g. employment) turns them into an ordered
+    dimension, for which the slope and concentration indices are defined.
+    """
+    out = []
+    for row in ds.indicators.itertuples():
+        if row.id == indicator or row.polarity == "none" or row.topic != "living_conditions":
+            continue
+        obs = _selection(ds, row.id, level)
+        obs = obs[(obs["sex"] == TOTAL) & (obs["group"] == TOTAL)]
+        if not obs.empty and obs.groupby("period")["area_code"].nunique().max() >= \
+                MIN_ORDERED_AREAS:
+            out.append(row.id)
+    return out
+
+
+@lru_cache(maxsize=256)
+def ordering(ds: Dataset, state: ViewState) -> tuple[str, pd.Series] | None:
+    """The order-by indicator's values (period nearest the view's) for the view's areas.
+
+    Returns (period, values by area code) or None when the view has no ordering (cached).
+    """
+    if not state.order:
+        return None
+    obs = _selection(ds, state.order, state.level)
+    obs = obs[(obs["sex"] == TOTAL) & (obs["group"] == TOTAL)]
+    shown = set(view_values(ds, state)["area_code"])
+    obs = obs[obs["area_code"].isin(shown)]
+    if obs.empty:
+        return None
+    target = period_key(state.period)[0]
+    counts = obs.groupby("period")["area_code"].nunique()
+    period = min(counts.index, key=lambda p: (-counts[p], abs(period_key(p)[0] - target),
+                                              -period_key(p)[0]))
+    chosen = obs[obs["period"] == period]
+    return period, chosen.set_index("area_code")["value"]
 
 
 def _year_or(period: str, default: int) -> int:
@@ -184,13 +236,22 @@ def sources_for(ds: Dataset, source_ids: list[str]) -> pd.DataFrame:
     return ds.sources[ds.sources["id"].isin(set(source_ids))].sort_values("id")
 
 
-def population_weights(ds: Dataset, codes: list[str]) -> dict[str, float]:
-    """The latest registered population of each area, for population-weighted measures."""
+POPULATION_INDICATOR = "folkmangd"
+
+
+@lru_cache(maxsize=8)
+def _latest_population(ds: Dataset) -> dict[str, float]:
     obs = ds.observations
-    pop = obs[(obs["indicator_id"] == "folkmangd") & obs["area_code"].isin(codes)
-              & (obs["sex"] == TOTAL) & (obs["group"] == TOTAL)]
+    pop = obs[(obs["indicator_id"] == POPULATION_INDICATOR) & (obs["sex"] == TOTAL)
+              & (obs["group"] == TOTAL) & obs["value"].notna()]
     if pop.empty:
         return {}
-    pop = pop.assign(_k=pop["period"].map(lambda p: period_key(p)[0]))
+    pop = pop.assign(_k=pop["period"].map(period_key))
     latest = pop.sort_values("_k").groupby("area_code").tail(1)
     return dict(zip(latest["area_code"], latest["value"], strict=True))
+
+
+def population_weights(ds: Dataset, codes: list[str]) -> dict[str, float]:
+    """The latest registered population of each area, for population-weighted measures."""
+    latest = _latest_population(ds)
+    return {c: latest[c] for c in codes if c in latest}
