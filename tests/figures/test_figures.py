@@ -178,3 +178,23 @@ def test_render_leads_with_the_sentence_in_both_languages(dataset) -> None:
                               "Södra Innerstaden (2006–2010).")
     assert sv["source"].startswith("Källa: Malmö stad (redovisningar.malmo.se/2011/?page_id=1790)")
     assert en["source"].startswith("Source: Malmö stad")
+
+
+def test_charts_carry_source_licence_table_and_alt_text(dataset) -> None:
+    from dashboard.figures.charts import CHART_IDS, build_chart
+
+    for lang in ("sv", "en"):
+        state = view(dataset, lang=lang)
+        for chart_id in CHART_IDS:
+            chart = build_chart(dataset, state, chart_id)
+            go.Figure(chart.spec)
+            assert chart.source and "Malmö stad" in chart.licence
+            assert len(chart.rows) == 10
+            assert "Oxie" in chart.alt and "Södra Innerstaden" in chart.alt
+    bars = build_chart(dataset, view(dataset, lang="en"), "bars")
+    assert bars.alt.startswith("Horizontal bar chart of life expectancy at birth")
+    assert "Oxie 81.0, Västra Innerstaden 80.0" in bars.alt
+    assert "For comparison: Malmö 77.9 years, Sweden 79.1 years." in bars.alt
+    empty = build_chart(dataset, view(dataset, indicator="behorighet_gymnasieskolan",
+                                      level="skola"), "map")
+    assert "Högst i" in empty.alt

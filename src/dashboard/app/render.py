@@ -8,36 +8,22 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.app.layout import STATIC_TEXTS
-from dashboard.core.geometry import ShapeSet, tile_shapes
+from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_period
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.bars import bars_figure
+from dashboard.figures.charts import build_chart, shapes_for
 from dashboard.figures.gaps import GapPanel, MeasureRow, gap_panel, lead_sentence
 from dashboard.figures.labels import (
     ViewLabels,
     area_name,
     flag_text,
     group_label,
-    source_line,
     view_labels,
 )
-from dashboard.figures.map import map_figure
-from dashboard.figures.tables import values_table
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 from dashboard.store.query import Notice
-
-
-def shapes_for(ds: Dataset, level: str, boundaries: dict[str, ShapeSet]) -> ShapeSet | None:
-    """Real boundaries for the level if loaded, else schematic tiles where areas have places."""
-    if level in boundaries:
-        return boundaries[level]
-    areas = ds.areas[(ds.areas["level"] == level) & ds.areas["tile_x"].notna()]
-    if areas.empty:
-        return None
-    return tile_shapes(level, list(zip(areas["code"], areas["tile_x"], areas["tile_y"],
-                                       strict=True)))
 
 
 def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
@@ -142,11 +128,9 @@ def render(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet],
     labels = view_labels(ds, state)
     shapes = shapes_for(ds, state.level, boundaries)
     values = query.view_values(ds, state)
-    refs = query.reference_values(ds, state)
-    source_ids = list(values["source_id"]) + list(refs["source_id"])
-    src = source_line(ds, source_ids, lang)
+    map_chart = build_chart(ds, state, "map", boundaries)
+    bars_chart = build_chart(ds, state, "bars", boundaries)
     panel = gap_panel(ds, state)
-    header, rows = values_table(ds, state)
     flagged = values[values["flag"].fillna("") != ""]
     flag_note = ""
     if not flagged.empty:
@@ -166,14 +150,16 @@ def render(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet],
         "options": control_options(ds, state),
         "headline": lead_sentence(panel),
         "subtitle": f"{labels.title} · {labels.subtitle}",
-        "map": map_figure(ds, state, shapes),
+        "map": map_chart.spec,
         "map_note": f"{map_note} {colour_rule}",
-        "bars": bars_figure(ds, state),
-        "bars_heading": t("bars_title_level", lang, level=labels.level),
+        "map_alt": map_chart.alt,
+        "bars": bars_chart.spec,
+        "bars_heading": bars_chart.heading,
         "bars_note": flag_note,
-        "source": src,
+        "bars_alt": bars_chart.alt,
+        "source": map_chart.source,
         "panel": panel_children(panel, lang),
-        "table": (header, rows),
+        "table": (list(map_chart.header), [list(r) for r in map_chart.rows]),
         "definition": definition_children(ds, state, labels),
         "footer": t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
     }

@@ -129,6 +129,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_applicable": {"sv": "Mått som inte gäller här", "en": "Measures that do not apply here"},
     "method": {"sv": "Metod", "en": "Method"},
     "meaning": {"sv": "Betydelse", "en": "Meaning"},
+    "text_description": {"sv": "Textbeskrivning av diagrammet",
+                         "en": "Text description of the chart"},
     "measure": {"sv": "Mått", "en": "Measure"},
     "notice_no_order": {
         "sv": "Det går inte att ordna områdena efter ”{asked}”; visar standardvalet.",
@@ -196,6 +198,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Unknown parameters in the address were ignored: {names}.",
     },
     "reference_city": {"sv": "Malmö", "en": "Malmö"},
+    "alt_map": {
+        "sv": "Karta över {title} ({subtitle}) för {n} områden. Högst i {high} ({high_value}), "
+              "lägst i {low} ({low_value}). {refs}",
+        "en": "Map of {title} ({subtitle}) for {n} areas. Highest in {high} ({high_value}), "
+              "lowest in {low} ({low_value}). {refs}",
+    },
+    "alt_bars": {
+        "sv": "Liggande stapeldiagram över {title} ({subtitle}), {n} områden i rangordning: "
+              "{order}. {refs}",
+        "en": "Horizontal bar chart of {title} ({subtitle}), {n} areas in rank order: "
+              "{order}. {refs}",
+    },
+    "alt_refs": {"sv": "Jämförelse: {refs}.", "en": "For comparison: {refs}."},
+    "alt_empty": {"sv": "Diagrammet är tomt: inga värden för det här valet.",
+                  "en": "The chart is empty: no values for this choice."},
     "definition": {"sv": "Definition", "en": "Definition"},
     "caveats": {"sv": "Att tänka på", "en": "Caveats"},
     "unit_word": {"sv": "Enhet", "en": "Unit"},
