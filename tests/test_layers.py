@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dashboard"
-RANK = {"core": 0, "ingest": 1, "store": 2, "stats": 3, "measures": 3, "figures": 4, "app": 5,
-        "commands": 6, "cli": 6, "__main__": 7}
+RANK = {"core": 0, "ingest": 1, "store": 2, "stats": 3, "measures": 3, "figures": 4,
+        "export": 4.5, "app": 5, "commands": 6, "cli": 6, "__main__": 7}
 
 
 def layer_of(module: str) -> str | None:

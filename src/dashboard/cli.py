@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from dashboard.app.settings import DEFAULT_DATA, REPO_ROOT, load_settings
+from dashboard.commands import export as export_cmd
+from dashboard.commands import ingest as ingest_cmd
 from dashboard.commands import measures as measures_cmd
 from dashboard.core.problems import DatasetError
 from dashboard.ingest.boundaries import BoundaryError
@@ -100,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = bsub.add_parser("fetch", help="download Malmö stad's official boundary layers")
     fetch.set_defaults(func=_boundaries_fetch)
     measures_cmd.add_parser(sub)
+    export_cmd.add_parser(sub)
+    ingest_cmd.add_parser(sub)
     return parser
 
 

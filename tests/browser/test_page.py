@@ -10,15 +10,21 @@ pytestmark = pytest.mark.browser
 
 FIGURE_JS = """id => {
   const el = document.querySelector('#' + id + ' .js-plotly-plot');
-  return el && el.data ? JSON.stringify(el.data.map(t => [t.fillcolor || null, t.x, t.y,
-                                                          t.text || null])) : null;
+  return el && el.data ? JSON.stringify(el.data.map(t => [
+    t.fillcolor || null, t.x, t.y, t.text || null, t.line || null,
+    t.marker ? [t.marker.color || null, t.marker.line || null] : null])) : null;
 }"""
+
+
+def settled(page) -> None:
+    page.wait_for_selector("#page > *", timeout=20_000)
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
 
 
 def wait_ready(page) -> None:
     page.wait_for_selector("#map .scatterlayer .trace", timeout=20_000)
     page.wait_for_selector("#bars .barlayer .trace", timeout=20_000)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+    settled(page)
 
 
 def figure(page, graph_id: str) -> list:
@@ -84,8 +90,8 @@ def test_table_alternative_lists_the_values(watched, live_url) -> None:
     page = watched.page
     page.goto(live_url)
     wait_ready(page)
-    page.click("#table-summary")
-    rows = page.locator("#values-table tbody tr")
+    page.click("#map-table summary")
+    rows = page.locator("#map-table tbody tr")
     assert rows.count() == 10
     assert rows.first.inner_text().startswith("1\tOxie\t81,0")
 
@@ -108,7 +114,7 @@ def test_ranking_choice_changes_the_gradient_and_the_link(watched, live_url) -> 
     wait_ready(page)
     before = page.inner_text("#gap-gradient")
     assert "förvärvsfrekvens" in before
-    page.click("#order-by")
+    page.click("#order-control .dash-dropdown")
     page.get_by_role("option", name="Välfärdsindex (medelrang)").click()
     page.wait_for_function(
         "() => document.querySelector('#gap-gradient h3').innerText.includes('välfärdsindex')")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.app.render import render, shapes_for
 from dashboard.core.geometry import Shape, ShapeSet
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.bars import bars_figure
+from dashboard.figures.charts import shapes_for
 from dashboard.figures.map import map_figure, wrap_name
 from dashboard.figures.style import NO_DATA
 from dashboard.figures.tables import values_table
@@ -169,15 +169,19 @@ def test_table_alternative_has_every_area_with_source(dataset) -> None:
     assert husie[4] == "inconsistent in the source"
 
 
-def test_render_leads_with_the_sentence_in_both_languages(dataset) -> None:
-    sv = render(dataset, view(dataset), {}, [])
-    assert sv["headline"] == ("Män i Oxie förväntas leva 6,4 år längre än män i "
-                              "Södra Innerstaden (2006–2010).")
-    en = render(dataset, view(dataset, lang="en"), {}, [])
-    assert en["headline"] == ("Men in Oxie are expected to live 6.4 years longer than men in "
-                              "Södra Innerstaden (2006–2010).")
-    assert sv["source"].startswith("Källa: Malmö stad (redovisningar.malmo.se/2011/?page_id=1790)")
-    assert en["source"].startswith("Source: Malmö stad")
+def test_lead_sentence_and_source_in_both_languages(dataset) -> None:
+    from dashboard.figures.charts import build_chart
+    from dashboard.figures.gaps import gap_panel, lead_sentence
+
+    sv, en = view(dataset), view(dataset, lang="en")
+    assert lead_sentence(gap_panel(dataset, sv)) == (
+        "Män i Oxie förväntas leva 6,4 år längre än män i Södra Innerstaden (2006–2010).")
+    assert lead_sentence(gap_panel(dataset, en)) == (
+        "Men in Oxie are expected to live 6.4 years longer than men in Södra Innerstaden "
+        "(2006–2010).")
+    assert build_chart(dataset, sv, "map").source.startswith(
+        "Källa: Malmö stad (redovisningar.malmo.se/2011/?page_id=1790)")
+    assert build_chart(dataset, en, "bars").source.startswith("Source: Malmö stad")
 
 
 def test_charts_carry_source_licence_table_and_alt_text(dataset) -> None:

@@ -1,26 +1,17 @@
-"""Render a resolved view: everything the page shows for one view state, as plain values.
-
-Kept apart from the Dash wiring so that tests and the benchmark can call it directly.
-"""
+"""Pieces of the page that several views share: notices, control options, the gap panel,
+definitions and map notes, each a pure function of the dataset and the view state."""
 
 from __future__ import annotations
 
 from dash import html
 
-from dashboard.app.layout import STATIC_TEXTS
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_period
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.charts import build_chart, shapes_for
-from dashboard.figures.gaps import GapPanel, MeasureRow, gap_panel, lead_sentence
-from dashboard.figures.labels import (
-    ViewLabels,
-    area_name,
-    flag_text,
-    group_label,
-    view_labels,
-)
+from dashboard.figures.charts import shapes_for
+from dashboard.figures.gaps import GapPanel, MeasureRow
+from dashboard.figures.labels import ViewLabels, area_names, group_label
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 from dashboard.store.query import Notice
@@ -47,6 +38,33 @@ def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
     return out
 
 
+def map_note(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> str:
+    """Which kind of map is shown, and how it is coloured."""
+    lang = state.lang
+    shapes = shapes_for(ds, state.level, boundaries)
+    if shapes is None:
+        note = t("map_none", lang)
+    elif shapes.schematic:
+        note = t("map_schematic", lang)
+    else:
+        note = t("map_boundaries", lang, source=shapes.source.rsplit("/", 1)[-1])
+    polarity = query.indicator_info(ds, state.indicator)["polarity"]
+    return f"{note} {t('colour_rule_none' if polarity == 'none' else 'colour_rule', lang)}"
+
+
+def order_options(ds: Dataset, state: ViewState) -> list[dict]:
+    """The social determinants the areas can be ranked by."""
+    return [{"label": query.indicator_info(ds, i)[f"title_{state.lang}"], "value": i}
+            for i in query.order_options(ds, state.indicator, state.level)]
+
+
+def area_options(ds: Dataset, state: ViewState) -> list[dict]:
+    """The areas of the view's level, by name."""
+    codes = query.level_areas(ds, state.level)
+    names = area_names(ds, codes, state.lang)
+    return [{"label": names[c], "value": c} for c in sorted(codes, key=lambda c: names[c])]
+
+
 def control_options(ds: Dataset, state: ViewState) -> dict[str, list[dict]]:
     """Options of each control, in the language, for the resolved state."""
     lang = state.lang
@@ -69,8 +87,6 @@ def control_options(ds: Dataset, state: ViewState) -> dict[str, list[dict]]:
         "group": group_opts,
         "level": [{"label": t(f"level_{lv}", lang), "value": lv}
                   for lv in query.levels_with_data(ds, state.indicator)],
-        "order-by": [{"label": query.indicator_info(ds, i)[f"title_{lang}"], "value": i}
-                     for i in query.order_options(ds, state.indicator, state.level)],
     }
 
 
@@ -119,47 +135,3 @@ def definition_children(ds: Dataset, state: ViewState, labels: ViewLabels) -> li
                                    html.A(s.url, href=s.url, rel="noopener")])
                           for s in sources.itertuples()], className="source-list"))
     return items
-
-
-def render(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet],
-           notices: list[Notice]) -> dict[str, object]:
-    """Everything the page shows for a resolved state."""
-    lang = state.lang
-    labels = view_labels(ds, state)
-    shapes = shapes_for(ds, state.level, boundaries)
-    values = query.view_values(ds, state)
-    map_chart = build_chart(ds, state, "map", boundaries)
-    bars_chart = build_chart(ds, state, "bars", boundaries)
-    panel = gap_panel(ds, state)
-    flagged = values[values["flag"].fillna("") != ""]
-    flag_note = ""
-    if not flagged.empty:
-        flag_note = t("flag_note", lang) + " " + "; ".join(
-            f"{area_name(r, lang)} ({flag_text(r['flag'], lang)})" for _, r in flagged.iterrows())
-    if shapes is None:
-        map_note = t("map_none", lang)
-    elif shapes.schematic:
-        map_note = t("map_schematic", lang)
-    else:
-        map_note = t("map_boundaries", lang, source=shapes.source.rsplit("/", 1)[-1])
-    colour_rule = t("colour_rule_none" if labels.polarity == "none" else "colour_rule", lang)
-    return {
-        "texts": {key: t(text_key, lang) for key, text_key in STATIC_TEXTS.items()},
-        "lang_button": t("language", lang),
-        "notices": notice_texts(notices, lang, ds),
-        "options": control_options(ds, state),
-        "headline": lead_sentence(panel),
-        "subtitle": f"{labels.title} · {labels.subtitle}",
-        "map": map_chart.spec,
-        "map_note": f"{map_note} {colour_rule}",
-        "map_alt": map_chart.alt,
-        "bars": bars_chart.spec,
-        "bars_heading": bars_chart.heading,
-        "bars_note": flag_note,
-        "bars_alt": bars_chart.alt,
-        "source": map_chart.source,
-        "panel": panel_children(panel, lang),
-        "table": (list(map_chart.header), [list(r) for r in map_chart.rows]),
-        "definition": definition_children(ds, state, labels),
-        "footer": t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
-    }

@@ -132,6 +132,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "text_description": {"sv": "Textbeskrivning av diagrammet",
                          "en": "Text description of the chart"},
     "measure": {"sv": "Mått", "en": "Measure"},
+    "notice_no_area": {
+        "sv": "Området ”{asked}” finns inte på den här nivån; inget område är valt.",
+        "en": "The area “{asked}” does not exist at this level; no area is selected.",
+    },
+    "notice_no_split": {
+        "sv": "Uppdelningen ”{asked}” finns inte för den här indikatorn; visar standardvalet.",
+        "en": "The breakdown “{asked}” does not exist for this indicator; showing the default.",
+    },
+    "notice_no_sel": {
+        "sv": "Indikatorerna {asked} kan inte ingå i indexet här och togs bort.",
+        "en": "The indicators {asked} cannot be part of the index here and were removed.",
+    },
+    "notice_no_view": {
+        "sv": "Sidan ”{asked}” finns inte; visar startsidan.",
+        "en": "The page “{asked}” does not exist; showing the start page.",
+    },
     "notice_no_order": {
         "sv": "Det går inte att ordna områdena efter ”{asked}”; visar standardvalet.",
         "en": "The areas cannot be ranked by “{asked}”; showing the default.",
@@ -198,6 +214,247 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Unknown parameters in the address were ignored: {names}.",
     },
     "reference_city": {"sv": "Malmö", "en": "Malmö"},
+    "page_summary": {"sv": "Klyftan i korthet", "en": "The gap in brief"},
+    "page_overview": {"sv": "Översikt", "en": "Overview"},
+    "page_map": {"sv": "Karta", "en": "Map"},
+    "page_profile": {"sv": "Områdesprofil", "en": "Area profile"},
+    "page_compare": {"sv": "Jämför områden", "en": "Compare areas"},
+    "page_groups": {"sv": "Klyftor mellan grupper", "en": "Gaps between groups"},
+    "page_trends": {"sv": "Utveckling över tid", "en": "Trends"},
+    "page_gradient": {"sv": "Social gradient", "en": "Social gradient"},
+    "page_potential": {"sv": "Om klyftan slöts", "en": "Closing the gap"},
+    "page_index": {"sv": "Välfärdsindex", "en": "Welfare index"},
+    "page_definitions": {"sv": "Definitioner och källor", "en": "Definitions and sources"},
+    "nav_label": {"sv": "Vyer", "en": "Views"},
+    "current_page": {"sv": "Du är här", "en": "You are here"},
+    "overview_lead": {
+        "sv": "{n} indikatorer för {areas} områden, jämförda med Malmö som helhet.",
+        "en": "{n} indicators for {areas} areas, compared with Malmö as a whole.",
+    },
+    "map_click": {"sv": "Klicka på ett område för att öppna dess profil.",
+                  "en": "Click an area to open its profile."},
+    "worst": {"sv": "Sämst", "en": "Worst"},
+    "best": {"sv": "Bäst", "en": "Best"},
+    "comparison": {"sv": "Jämfört med Malmö", "en": "Compared with Malmö"},
+    "profile_heading": {"sv": "{area} jämfört med Malmö", "en": "{area} compared with Malmö"},
+    "alt_profile": {
+        "sv": "Ryggradsdiagram: för varje indikator visas spannet från sämsta till bästa område, "
+              "mittersta hälften, Malmös värde och {area} som en punkt.",
+        "en": "Spine chart: for each indicator the range from the worst to the best area, the "
+              "middle half, Malmö's value and {area} as a dot.",
+    },
+    "spine_note": {
+        "sv": "Ljusgrå stapel: från sämsta till bästa område; mörkgrå: mittersta hälften; röd "
+              "linje: Malmö. Punkten: blå = bättre, orange = som Malmö, röd = sämre. Senaste "
+              "period med värde för området.",
+        "en": "Light grey bar: worst to best area; dark grey: the middle half; red line: "
+              "Malmö. The dot: blue = better, orange = similar, red = worse. Latest period "
+              "with a value for the area.",
+    },
+    "profile_source": {
+        "sv": "Källa: Malmö stads välfärdsredovisningar (se Definitioner och källor). "
+              "Bearbetning: Hälsoklyftor i Malmö.",
+        "en": "Source: Malmö stad's welfare reports (see Definitions and sources). "
+              "Processing: Malmö health gaps.",
+    },
+    "highlight": {"sv": "Markera område", "en": "Highlight an area"},
+    "none_selected": {"sv": "Inget", "en": "None"},
+    "sort_by": {"sv": "Sortera", "en": "Sort"},
+    "sort_value": {"sv": "Efter värde (bäst överst)", "en": "By value (best first)"},
+    "sort_name": {"sv": "Efter namn", "en": "By name"},
+    "bars_click": {"sv": "Klicka på en stapel för att markera området.",
+                   "en": "Click a bar to highlight the area."},
+    "split_by": {"sv": "Dela upp efter", "en": "Break down by"},
+    "groups_none": {
+        "sv": "Indikatorn har ingen uppdelning i grupper för det här valet. Välj till exempel "
+              "förvärvsfrekvens (födelseland) eller medellivslängd (kön).",
+        "en": "The indicator has no breakdown into groups for this choice. Try, for example, "
+              "the employment rate (country of birth) or life expectancy (sex).",
+    },
+    "measure_d_short": {"sv": "Skillnad", "en": "Difference"},
+    "measure_r_short": {"sv": "Kvot", "en": "Ratio"},
+    "equiplot_heading": {"sv": "Ekviplot: grupperna per område efter {split}",
+                         "en": "Equiplot: the groups in each area by {split}"},
+    "equiplot_note": {
+        "sv": "En punkt per grupp; linjen går från lägsta till högsta gruppen. Malmö överst.",
+        "en": "One dot per group; the line runs from the lowest to the highest group. Malmö "
+              "first.",
+    },
+    "alt_equiplot": {
+        "sv": "Diagram över {title} för {groups} i {n} områden.",
+        "en": "Chart of {title} for {groups} in {n} areas.",
+    },
+    "groupbars_heading": {"sv": "Staplar per grupp", "en": "Bars by group"},
+    "group_gaps_heading": {"sv": "Klyftan mellan grupperna i varje område",
+                           "en": "The gap between the groups in each area"},
+    "trend_heading": {"sv": "{title} över tid", "en": "{title} over time"},
+    "alt_trend": {
+        "sv": "Linjediagram över {title}, {first}–{last}, {n} områden.",
+        "en": "Line chart of {title}, {first}–{last}, {n} areas.",
+    },
+    "gaptrend_heading": {"sv": "Klyftan över tid", "en": "The gap over time"},
+    "gaptrend_note": {
+        "sv": "Skillnaden mellan högsta och lägsta område varje år (WHO HEAT), med 95 % KI där "
+              "källan ger standardfel.",
+        "en": "The difference between the highest and lowest area each year (WHO HEAT), with "
+              "95% CIs where the source gives standard errors.",
+    },
+    "x_axis": {"sv": "Social faktor (x-axel)", "en": "Social determinant (x axis)"},
+    "gradient_none": {
+        "sv": "Det finns ingen social faktor att jämföra med för den här nivån.",
+        "en": "There is no social determinant to compare with at this level.",
+    },
+    "gradient_heading": {"sv": "{y} mot {x}", "en": "{y} against {x}"},
+    "alt_gradient": {
+        "sv": "Spridningsdiagram: {y} mot {x} för {n} områden, punktstorlek efter folkmängd.",
+        "en": "Scatter plot: {y} against {x} for {n} areas, dot size by population.",
+    },
+    "gradient_note": {
+        "sv": "Punktens storlek visar folkmängden; linjen är en befolkningsviktad regression.",
+        "en": "Dot size shows the population; the line is a population-weighted regression.",
+    },
+    "potential_sentence": {
+        "sv": "Om alla områden nådde {best}s nivå ({best_value}) skulle Malmös genomsnitt "
+              "{direction} med {par} {unit}{ci}, {paf} % (WHO HEAT: befolkningsattributabel "
+              "risk och andel).",
+        "en": "If every area reached {best}'s level ({best_value}), Malmö's average would "
+              "{direction} by {par} {unit}{ci}, {paf}% (WHO HEAT: population attributable "
+              "risk and fraction).",
+    },
+    "potential_up": {"sv": "förbättras", "en": "improve"},
+    "potential_down": {"sv": "förbättras (minska)", "en": "improve (fall)"},
+    "potential_life_years": {
+        "sv": "För medellivslängd motsvarar det ungefär {years} levnadsår sammanlagt för "
+              "stadens {who} (varje områdes avstånd till det bästa gånger dess folkmängd).",
+        "en": "For life expectancy that is about {years} life-years in total for the city's "
+              "{who} (each area's distance to the best times its population).",
+    },
+    "potential_halved": {
+        "sv": "Folkmängd per kön saknas i datat; hälften av områdets folkmängd används.",
+        "en": "Population by sex is not in the data; half of each area's population is used.",
+    },
+    "potential_reading": {
+        "sv": "Det här är den hälsovinst som Malmökommissionen ville att beslutsfattare skulle "
+              "väga sociala investeringar mot.",
+        "en": "This is the health gain the Malmö Commission asked decision makers to weigh "
+              "social investment against.",
+    },
+    "potential_heading": {"sv": "Varje områdes avstånd till {best}",
+                          "en": "Each area's distance to {best}"},
+    "gap_to_best": {"sv": "Avstånd till bästa", "en": "Distance to the best"},
+    "population": {"sv": "Folkmängd", "en": "Population"},
+    "index_components": {"sv": "Indikatorer i indexet", "en": "Indicators in the index"},
+    "index_weights": {"sv": "Vikter (0–3)", "en": "Weights (0–3)"},
+    "index_none": {
+        "sv": "Välj minst en indikator med värden för områdena.",
+        "en": "Choose at least one indicator with values for the areas.",
+    },
+    "index_sentence": {
+        "sv": "Välfärdsindex {year} av {n} indikatorer: högst i {best} ({hi}), lägst i {worst} "
+              "({lo}).",
+        "en": "Welfare index {year} from {n} indicators: highest in {best} ({hi}), lowest in "
+              "{worst} ({lo}).",
+    },
+    "index_method": {
+        "sv": "Malmö stads metod: på varje indikator får områdena ett rangvärde från 1 (sämst) "
+              "till 10 (bäst); indexet är det (viktade) medelvärdet.",
+        "en": "Malmö stad's method: on each indicator the areas get a rank score from 1 (worst) "
+              "to 10 (best); the index is the (weighted) mean.",
+    },
+    "index_years_used": {"sv": "År som används: {used}.", "en": "Years used: {used}."},
+    "index_value": {"sv": "Index", "en": "Index"},
+    "index_map_heading": {"sv": "Indexet på kartan, {year}", "en": "The index on the map, {year}"},
+    "index_bars_heading": {"sv": "Områdena i rangordning, {year}",
+                           "en": "The areas ranked, {year}"},
+    "index_trend_heading": {"sv": "Indexet över tid", "en": "The index over time"},
+    "index_trend_alt": {"sv": "Linjediagram över indexet per område, {first}–{last}.",
+                        "en": "Line chart of the index by area, {first}–{last}."},
+    "polarity": {"sv": "Värdering", "en": "Judgement"},
+    "flags": {"sv": "Flaggade värden", "en": "Flagged values"},
+    "definitions_lead": {
+        "sv": "{n} indikatorer: definition, enhet, värdering, källa, licens och förbehåll.",
+        "en": "{n} indicators: definition, unit, judgement, source, licence and caveats.",
+    },
+    "measures_heading": {"sv": "Klyftmåtten", "en": "The gap measures"},
+    "measures_source": {
+        "sv": "Definitioner enligt WHO:s Health Equity Assessment Toolkit (HEAT Plus v6) och "
+              "PHE:s indikatormetoder (PHEindicatormethods).",
+        "en": "Definitions as in WHO's Health Equity Assessment Toolkit (HEAT Plus v6) and "
+              "PHE's indicator methods (PHEindicatormethods).",
+    },
+    "gradient_fit": {"sv": "Befolkningsviktad linje", "en": "Population-weighted line"},
+    "scatter_sentence": {
+        "sv": "För varje enhet ({xunit}) högre {x} är {y} i genomsnitt {slope} {unit} högre "
+              "(befolkningsviktad regression över {n} områden, 95 % KI {lo} till {hi}).",
+        "en": "For each unit ({xunit}) higher {x}, {y} is on average {slope} {unit} higher "
+              "(population-weighted regression over {n} areas, 95% CI {lo} to {hi}).",
+    },
+    "measure_name_d": {"sv": "Skillnad, högsta − lägsta område",
+                       "en": "Difference, highest − lowest area"},
+    "trend_wider": {
+        "sv": "Skillnaden mellan högsta och lägsta område ökade från {d0} {unit} ({first}) "
+              "till {d1} {unit} ({last}).",
+        "en": "The gap between the highest and lowest area widened from {d0} {unit} ({first}) "
+              "to {d1} {unit} ({last}).",
+    },
+    "trend_narrower": {
+        "sv": "Skillnaden mellan högsta och lägsta område minskade från {d0} {unit} ({first}) "
+              "till {d1} {unit} ({last}).",
+        "en": "The gap between the highest and lowest area narrowed from {d0} {unit} "
+              "({first}) to {d1} {unit} ({last}).",
+    },
+    "trend_same": {
+        "sv": "Skillnaden mellan högsta och lägsta område var {d0} {unit} både {first} och "
+              "{last}.",
+        "en": "The gap between the highest and lowest area was {d0} {unit} in both {first} "
+              "and {last}.",
+    },
+    "trend_no_uncertainty": {
+        "sv": "Om förändringen är större än osäkerheten går inte att avgöra: källan anger "
+              "inga konfidensintervall.",
+        "en": "Whether the change is larger than its uncertainty cannot be judged: the source "
+              "gives no confidence intervals.",
+    },
+    "trend_beyond": {
+        "sv": "Förändringen är större än osäkerheten (±{margin} {unit}, 95 %).",
+        "en": "The change is larger than its uncertainty (±{margin} {unit}, 95%).",
+    },
+    "trend_within": {
+        "sv": "Förändringen ryms inom osäkerheten (±{margin} {unit}, 95 %).",
+        "en": "The change is within its uncertainty (±{margin} {unit}, 95%).",
+    },
+    "trend_too_short": {
+        "sv": "För få år med värden för att beskriva en utveckling.",
+        "en": "Too few years with values to describe a trend.",
+    },
+    "profile_counts": {
+        "sv": "{area} är bättre än Malmö på {better}, som Malmö på {similar} och sämre än "
+              "Malmö på {worse} av {n} indikatorer med värdering.",
+        "en": "{area} is better than Malmö on {better}, similar on {similar} and worse on "
+              "{worse} of {n} indicators with a judgement.",
+    },
+    "profile_worst": {"sv": "{area} har det sämsta värdet av alla områden för: {items}.",
+                      "en": "{area} has the worst value of all areas for: {items}."},
+    "profile_best": {"sv": "{area} har det bästa värdet av alla områden för: {items}.",
+                     "en": "{area} has the best value of all areas for: {items}."},
+    "profile_none": {"sv": "Det finns inga indikatorer med värden för {area}.",
+                     "en": "There are no indicators with values for {area}."},
+    "status_better": {"sv": "bättre än Malmö", "en": "better than Malmö"},
+    "status_similar": {"sv": "som Malmö", "en": "similar to Malmö"},
+    "status_worse": {"sv": "sämre än Malmö", "en": "worse than Malmö"},
+    "status_neutral": {"sv": "ingen värdering", "en": "no judgement"},
+    "status_missing": {"sv": "uppgift saknas", "en": "no data"},
+    "overview_rule": {
+        "sv": "Jämförelse med Malmö: där både området och Malmö har 95 % konfidensintervall "
+              "räknas en skillnad när intervallen inte överlappar; annars när skillnaden är "
+              "större än {share} standardavvikelse mellan områdena. Pilen visar riktningen "
+              "sedan föregående år. Senaste år med värden för minst hälften av områdena.",
+        "en": "Compared with Malmö: where both the area and Malmö have 95% confidence "
+              "intervals, a difference counts when they do not overlap; otherwise when it is "
+              "more than {share} standard deviation between the areas. The arrow shows the "
+              "direction since the previous year. Latest year with values for at least half "
+              "of the areas.",
+    },
     "alt_map": {
         "sv": "Karta över {title} ({subtitle}) för {n} områden. Högst i {high} ({high_value}), "
               "lägst i {low} ({low_value}). {refs}",

@@ -22,6 +22,11 @@ PARAMS = {
     "group": "grp",
     "level": "level",
     "order": "order",
+    "area": "area",
+    "split": "split",
+    "sel": "sel",
+    "weights": "w",
+    "sort": "sort",
 }
 
 
@@ -37,6 +42,11 @@ class ViewState:
     group: str = ""
     level: str = ""
     order: str = ""
+    area: str = ""
+    split: str = ""
+    sel: str = ""
+    weights: str = ""
+    sort: str = ""
 
     def to_query(self) -> str:
         """The URL query string ('?lang=sv&ind=...') holding every non-empty choice."""
@@ -46,6 +56,21 @@ class ViewState:
 
     def with_changes(self, **changes: str) -> ViewState:
         return replace(self, **changes)
+
+    def selected(self) -> list[str]:
+        """The indicator codes of a composite index ('a,b,c' in the address)."""
+        return [c for c in self.sel.split(",") if c]
+
+    def weight_list(self) -> list[float]:
+        """Weights of the selected indicators; 1 where missing or unreadable."""
+        out = []
+        for i, _ in enumerate(self.selected()):
+            parts = self.weights.split(",")
+            try:
+                out.append(max(0.0, float(parts[i])) if i < len(parts) and parts[i] else 1.0)
+            except ValueError:
+                out.append(1.0)
+        return out
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -35,12 +35,17 @@ def _reference_lines(refs: list[dict], lang: str, number) -> tuple[list, list]:
 
 
 def bars_figure(ds: Dataset, state: ViewState) -> style.FigureSpec:
-    """Horizontal bars sorted from best to worst (or high to low without a judgement)."""
+    """Horizontal bars sorted from best to worst (or high to low without a judgement), or
+    by name when the view asks; the view's chosen area is outlined."""
     labels = view_labels(ds, state)
     values = query.view_values(ds, state).dropna(subset=["value"])
-    values = values.sort_values("value", ascending=labels.polarity == "lower_better",
-                                kind="stable").iloc[::-1]  # Plotly draws bottom-up
     names = area_names(ds, list(values["area_code"]), state.lang)
+    if state.sort == "name":
+        values = values.assign(_n=values["area_code"].map(names)).sort_values(
+            "_n", ascending=False, kind="stable")
+    else:
+        values = values.sort_values("value", ascending=labels.polarity == "lower_better",
+                                    kind="stable").iloc[::-1]  # Plotly draws bottom-up
     records = values.to_dict("records")
     rank = [int(r) for r in ranks(values["value"], labels.polarity)]
     vals = [r["value"] for r in records]
@@ -52,7 +57,11 @@ def bars_figure(ds: Dataset, state: ViewState) -> style.FigureSpec:
     trace: dict[str, Any] = {
         "type": "bar", "orientation": "h", "x": vals,
         "y": [names[r["area_code"]] for r in records],
-        "marker": {"color": fills, "line": {"color": "#ffffff", "width": 0.5},
+        "marker": {"color": fills,
+                   "line": {"color": [style.HIGHLIGHT if r["area_code"] == state.area
+                                      else "#ffffff" for r in records],
+                            "width": [3 if r["area_code"] == state.area else 0.5
+                                      for r in records]},
                    "pattern": {"shape": ["/" if f else "" for f in flagged],
                                "fillmode": "overlay", "fgcolor": "#ffffff",
                                "fgopacity": 0.55, "solidity": 0.3}},

@@ -91,23 +91,37 @@ def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.
     values = query.view_values(ds, state)
     records = values.to_dict("records")
     by_code = {r["area_code"]: r for r in records}
-    rank_of = dict(zip(values["area_code"], ranks(values["value"], labels.polarity),
-                       strict=True))
-    finite = values["value"].dropna()
-    vmin, vmax = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    rank_of = {c: (None if pd.isna(r) else int(r)) for c, r in
+               zip(values["area_code"], ranks(values["value"], labels.polarity), strict=True)}
+    known = area_names(ds, [s.code for s in shapes.shapes], state.lang)
+    names = {s.code: known.get(s.code) or s.name or s.code for s in shapes.shapes}
+    total = int(values["value"].notna().sum())
+    return area_map(
+        shapes, {c: r["value"] for c, r in by_code.items()}, names,
+        {s.code: hover_text(by_code.get(s.code), rank_of.get(s.code), total, labels,
+                            names[s.code]) for s in shapes.shapes},
+        {c for c, r in by_code.items() if isinstance(r["flag"], str) and r["flag"]},
+        labels)
+
+
+def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
+             hover: dict[str, str], flagged: set[str], labels: ViewLabels) -> style.FigureSpec:
+    """Fill each shape by its value (grey without one), label it, and add the colour bar.
+
+    Shared by every map: the indicator map and the welfare index use the same drawing.
+    """
+    finite = [v for v in values.values() if not _missing(v)]
+    vmin, vmax = (min(finite), max(finite)) if finite else (0.0, 1.0)
     ordered: list[Shape] = drawing_order(shapes.shapes)
-    known = area_names(ds, [s.code for s in ordered], state.lang)
-    names = {s.code: known.get(s.code) or s.name or s.code for s in ordered}
-    vals = [by_code[s.code]["value"] if s.code in by_code else math.nan for s in ordered]
-    fills = style.colours_for(vals, vmin, vmax, labels.polarity)
+    fills = style.colours_for([values.get(s.code, math.nan) for s in ordered], vmin, vmax,
+                              labels.polarity)
     data: list[dict[str, Any]] = []
     for shape, fill in zip(ordered, fills, strict=True):
-        row = by_code.get(shape.code)
         xs, ys = _ring_xy(shape.rings)
         trace = {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
                  "fillcolor": fill, "line": {"color": style.OUTLINE, "width": 1.2},
                  "hoverinfo": "skip", "showlegend": False}
-        if row is not None and isinstance(row["flag"], str) and row["flag"]:
+        if shape.code in flagged:
             trace["line"] = FLAG_OUTLINE
         data.append(trace)
         if shape.holes:
@@ -115,15 +129,10 @@ def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.
             data.append({"type": "scatter", "x": hx, "y": hy, "mode": "lines",
                          "fill": "toself", "fillcolor": "#ffffff", "line": {"width": 0},
                          "hoverinfo": "skip", "showlegend": False, "name": "hole"})
-    total = int(values["value"].notna().sum())
-    rank_int = {c: (None if pd.isna(r) else int(r)) for c, r in rank_of.items()}
-    hover = [hover_text(by_code.get(s.code), rank_int.get(s.code), total, labels,
-                        names[s.code]) for s in ordered]
     show_text = shapes.schematic or len(ordered) <= 12
     text = []
     for s in ordered:
-        row = by_code.get(s.code)
-        value = labels.number(row["value"]) if row is not None else "–"
+        value = labels.number(values[s.code]) if s.code in values else "–"
         text.append(f"{wrap_name(names[s.code])}<br><b>{value}</b>" if shapes.schematic
                     else value)
     labels_trace: dict[str, Any] = {
@@ -131,14 +140,14 @@ def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.
         "mode": "markers+text" if show_text else "markers",
         "textfont": {"color": [style.text_colour_on(f) for f in fills], "size": 11},
         "marker": {"size": 30 if shapes.schematic else 10, "opacity": 0},
-        "customdata": [s.code for s in ordered], "hovertext": hover,
+        "customdata": [s.code for s in ordered], "hovertext": [hover[s.code] for s in ordered],
         "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False, "name": "areas",
     }
     if show_text:
         labels_trace["text"] = text
     data.append(labels_trace)
     data.append(_colorbar(vmin, vmax, labels))
-    layout = style.base_layout(state.lang, 430)
+    layout = style.base_layout(labels.lang, 430)
     layout.update(
         xaxis={"visible": False, "fixedrange": shapes.schematic},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1,

@@ -22,7 +22,7 @@ from dashboard.core.i18n import plotly_separators
 FONT = "DejaVu Sans, Arial, sans-serif"
 TEXT = "#1f2933"
 MUTED = "#5f6b7a"
-NO_DATA = "#d9d9d9"
+NO_DATA = "#f2f2f2"  # apart from every fill for all three CVDs
 OUTLINE = "#ffffff"
 HIGHLIGHT = "#d95f02"
 REFERENCE_CITY = "#b2182b"

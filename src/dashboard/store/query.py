@@ -139,8 +139,51 @@ def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
             notices.append(Notice("no_order", {"asked": order}))
         order = DEFAULT_ORDER if DEFAULT_ORDER in candidates else \
             (candidates[0] if candidates else "")
-    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level, order)
+    area = state.area
+    if area and area not in set(ds.areas.loc[ds.areas["level"] == level, "code"]):
+        notices.append(Notice("no_area", {"asked": area}))
+        area = ""
+    split = state.split if state.split in split_options(ds, indicator, level) else ""
+    if state.split and not split:
+        notices.append(Notice("no_split", {"asked": state.split}))
+    allowed = set(composite_options(ds, level))
+    chosen = [c for c in state.selected() if c in allowed]
+    dropped = [c for c in state.selected() if c not in allowed]
+    if dropped:
+        notices.append(Notice("no_sel", {"asked": ", ".join(dropped)}))
+    weights = ",".join(f"{w:g}" for w, c in zip(state.weight_list(), state.selected(),
+                                                strict=True) if c in allowed)
+    sort = state.sort if state.sort in ("value", "name") else ""
+    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level, order,
+                         area, split, ",".join(chosen), weights if chosen else "", sort)
     return resolved, notices
+
+
+@lru_cache(maxsize=256)
+def split_options(ds: Dataset, indicator: str, level: str) -> list[str]:
+    """Ways to break the indicator down into groups: 'sex' and each dimension with groups."""
+    obs = _selection(ds, indicator, level)
+    out = []
+    if {"female", "male"} <= set(obs["sex"]):
+        out.append("sex")
+    dims = obs.loc[obs["dimension"] != TOTAL].groupby("dimension")["group"].nunique()
+    out.extend(sorted(d for d, n in dims.items() if n >= 2))
+    return out
+
+
+@lru_cache(maxsize=64)
+def composite_options(ds: Dataset, level: str) -> list[str]:
+    """Indicators with a judgement that cover the level's areas well enough to be ranked."""
+    out = []
+    for row in ds.indicators.itertuples():
+        if row.polarity == "none":
+            continue
+        obs = _selection(ds, row.id, level)
+        obs = obs[obs["group"] == TOTAL]
+        if not obs.empty and obs.groupby(["period", "sex"])["area_code"].nunique().max() >= \
+                MIN_ORDERED_AREAS:
+            out.append(row.id)
+    return out
 
 
 MIN_ORDERED_AREAS = 5
@@ -255,3 +298,29 @@ def population_weights(ds: Dataset, codes: list[str]) -> dict[str, float]:
     """The latest registered population of each area, for population-weighted measures."""
     latest = _latest_population(ds)
     return {c: latest[c] for c in codes if c in latest}
+
+
+def is_single_year(period: str) -> bool:
+    """Single calendar years (not multi-year means or dates) make a time series."""
+    return len(period) == 4 and period.isdigit()
+
+
+@lru_cache(maxsize=256)
+def series(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """Every period of the view's indicator/sex/dimension/group at its level and for the city
+    (cached; do not modify the frame returned)."""
+    obs = for_indicator(ds, state.indicator)
+    obs = obs[obs["level"].isin((state.level, "kommun")) & (obs["sex"] == state.sex)
+              & (obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
+    return obs.assign(_k=obs["period"].map(period_key)).sort_values("_k").drop(columns="_k")
+
+
+def city_code(ds: Dataset) -> str | None:
+    """The municipality the areas belong to (the reference for 'better/worse than Malmö')."""
+    rows = ds.areas[ds.areas["level"] == "kommun"]
+    return None if rows.empty else str(rows["code"].iloc[0])
+
+
+def level_areas(ds: Dataset, level: str) -> list[str]:
+    """Area codes of a level, in code order."""
+    return sorted(ds.areas.loc[ds.areas["level"] == level, "code"])

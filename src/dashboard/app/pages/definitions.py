@@ -1,0 +1,73 @@
+"""Definitions and sources: every indicator's definition, unit, polarity, source, licence,
+caveats and flags, and every gap measure's meaning."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.app.pages import Context, Page
+from dashboard.core.i18n import format_period
+from dashboard.core.texts import t
+from dashboard.core.units import unit_label
+from dashboard.figures.labels import flag_text
+from dashboard.measures import MEASURES
+from dashboard.store import query
+
+
+def _indicator(ctx: Context, info) -> html.Article:
+    ds, lang = ctx.ds, ctx.state.lang
+    obs = query.for_indicator(ds, info.id)
+    periods = sorted(obs["period"].unique(), key=query.period_key)
+    levels = ", ".join(t(f"level_{lv}", lang) for lv in sorted(obs["level"].unique()))
+    flags = obs["flag"].dropna()
+    counts = {}
+    for flag in flags:
+        for part in flag.split("|"):
+            counts[part] = counts.get(part, 0) + 1
+    sources = query.sources_for(ds, info.source_ids.split(";"))
+    items = [
+        html.H3(getattr(info, f"title_{lang}"), id=f"def-{info.id}"),
+        html.P(getattr(info, f"definition_{lang}")),
+        html.Dl([
+            html.Dt(t("unit_word", lang)), html.Dd(unit_label(info.unit, lang)),
+            html.Dt(t("polarity", lang)), html.Dd(t(f"polarity_{info.polarity}", lang)),
+            html.Dt(t("period", lang)),
+            html.Dd(f"{format_period(periods[0])} – {format_period(periods[-1])} "
+                    f"({len(periods)})"),
+            html.Dt(t("level", lang)), html.Dd(levels),
+            html.Dt(t("flags", lang)),
+            html.Dd("; ".join(f"{flag_text(k, lang)}: {v}" for k, v in sorted(counts.items()))
+                    or "–"),
+        ], className="facts"),
+    ]
+    caveats = getattr(info, f"caveats_{lang}")
+    if isinstance(caveats, str) and caveats:
+        items.append(html.P([html.Strong(t("caveats", lang) + ": "), caveats]))
+    items.append(html.Ul([html.Li([f"{s.publisher}: {s.title} — ",
+                                   html.A(s.url, href=s.url, rel="noopener"),
+                                   f" ({s.licence})"]) for s in sources.itertuples()],
+                         className="source-list"))
+    return html.Article(items, className="card definition")
+
+
+def render(ctx: Context) -> list:
+    ds, lang = ctx.ds, ctx.state.lang
+    indicators = ds.indicators.sort_values(["topic", f"title_{lang}"])
+    measures = html.Table([
+        html.Thead(html.Tr([html.Th(t("measure", lang)), html.Th(t("meaning", lang))])),
+        html.Tbody([html.Tr([html.Th(getattr(m, f"name_{lang}"), scope="row"),
+                             html.Td(getattr(m, f"reading_{lang}").format(value="x",
+                                                                          unit="…"))])
+                    for m in MEASURES.values()]),
+    ], className="values", id="measures-table")
+    return [
+        html.P(t("definitions_lead", lang, n=len(indicators)), className="headline",
+               id="headline"),
+        *[_indicator(ctx, info) for info in indicators.itertuples()],
+        html.Section([html.H2(t("measures_heading", lang)), measures,
+                      html.P(t("measures_source", lang), className="chart-note")],
+                     className="card"),
+    ]
+
+
+PAGE = Page("definitions", "/definitions", "page_definitions", (), render)

@@ -1,0 +1,45 @@
+"""Overview: every indicator for every area, coloured against Malmö, latest value and trend."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.app.pages import Context, Page
+from dashboard.core.texts import t
+from dashboard.figures.overview import overview_rows, overview_rule
+
+
+def render(ctx: Context) -> list:
+    ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
+    areas, rows = overview_rows(ds, state)
+    query_keep = state.with_changes(area="")
+    head = html.Thead(html.Tr([html.Th(t("indicator", lang), scope="col"),
+                               html.Th(t("period", lang), scope="col"),
+                               html.Th("Malmö", scope="col")]
+                              + [html.Th(dcc.Link(name, href="/profile" + query_keep.with_changes(
+                                  area=code).to_query()), scope="col") for code, name in areas]))
+    body = []
+    for row in rows:
+        link = "/" + state.with_changes(indicator=row.indicator, sex=row.sex, period="",
+                                        dimension="total", group="total").to_query()
+        cells = [html.Th(dcc.Link(row.label, href=link), scope="row"),
+                 html.Td(row.period), html.Td(row.city, className="city")]
+        cells += [html.Td([c.value, html.Span(f" {c.trend}", className="trend")
+                           if c.trend else None],
+                          className=f"cell {c.status}", title=c.title) for c in row.cells]
+        body.append(html.Tr(cells))
+    legend = html.P([html.Span(t(f"status_{s}", lang), className=f"cell {s} legend")
+                     for s in ("better", "similar", "worse", "neutral", "missing")],
+                    className="legend-row")
+    return [
+        html.P(t("overview_lead", lang, n=len(rows), areas=len(areas)), className="headline",
+               id="headline"),
+        html.Section([html.H2(t("page_overview", lang)), legend,
+                      html.Div(html.Table([head, html.Tbody(body)], className="overview",
+                                          id="overview-table"), className="scroll"),
+                      html.P(overview_rule(lang),
+                             className="chart-note")], className="card"),
+    ]
+
+
+PAGE = Page("overview", "/overview", "page_overview", ("level",), render)

@@ -1,0 +1,123 @@
+"""`dashboard export URL-OR-STATE --chart ID --format FMT -o FILE`: a chart as a file.
+
+URL-OR-STATE is a link copied from the dashboard (http://127.0.0.1:8050/?ind=...) or just
+its query string. Choices the data cannot serve fall back exactly as on the page, and the
+notices saying so go to stderr. The link baked into the file points at the server of the
+given link (or --base-url). The file is written beside its target and renamed into place,
+so a failed export never leaves a half-written file.
+Exit status: 0 written; 1 the figure could not be rendered; 2 bad arguments or data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from dashboard.core.problems import DatasetError
+from dashboard.core.viewstate import from_query
+from dashboard.export.figure import SCALES
+from dashboard.export.formats import FORMATS, export_file
+from dashboard.export.link import DEFAULT_BASE_URL, split_link
+from dashboard.export.renderer import RenderError
+from dashboard.figures.charts import CHART_IDS
+from dashboard.ingest.boundaries import BoundaryError
+from dashboard.store import query
+from dashboard.store.query import Notice
+
+PROG = "dashboard export"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the `export` subcommand."""
+    parser = subparsers.add_parser(
+        "export",
+        help="write a chart as PNG, SVG, PDF, CSV, XLSX or a zip bundle",
+        description="Write one chart of a dashboard view as a file: the figure with its "
+                    "title, source and link, its numbers, or a zip of both with a README.",
+    )
+    parser.add_argument("view", metavar="URL-OR-STATE",
+                        help="a dashboard link or its query string, e.g. '?ind=ohalsotal'")
+    parser.add_argument("--chart", default=CHART_IDS[0],
+                        help=f"chart id: {', '.join(CHART_IDS)} (default {CHART_IDS[0]})")
+    parser.add_argument("--format", dest="fmt", default="png",
+                        help=f"{', '.join(FORMATS)} (default png)")
+    parser.add_argument("--scale", type=int, default=1,
+                        help="pixel density of PNG: 1 or 2 (default 1)")
+    parser.add_argument("--full", action="store_true",
+                        help="CSV of the indicator's full data instead of the chart's table")
+    parser.add_argument("--base-url", help="server the baked-in link points to (default: "
+                        f"that of the given link, else {DEFAULT_BASE_URL})")
+    parser.add_argument("--data", help="dataset folder or store root (default: as the app)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    parser.set_defaults(func=run)
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's files are private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.chmod(temporary, _file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if args.chart not in CHART_IDS:
+        return f"unknown chart {args.chart!r}; choose from {', '.join(CHART_IDS)}"
+    if args.fmt not in FORMATS:
+        return f"unknown format {args.fmt!r}; choose from {', '.join(FORMATS)}"
+    if args.scale not in SCALES:
+        return f"--scale must be one of {', '.join(map(str, SCALES))}, not {args.scale}"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the chart; return the exit status."""
+    from dashboard.app.factory import load
+    from dashboard.app.render import notice_texts
+    from dashboard.app.settings import load_settings
+
+    problem = _usage_problem(args)
+    if problem:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
+    link_base, search = split_link(args.view)
+    asked, ignored = from_query(search)
+    settings = load_settings()
+    if args.data:
+        settings = dataclasses.replace(settings, data_path=Path(args.data))
+    try:
+        ds, boundaries = load(settings)
+    except (DatasetError, BoundaryError) as error:
+        print(f"{PROG}: cannot read the data: {error}", file=sys.stderr)
+        return 2
+    state, fallbacks = query.resolve(ds, asked)
+    notices = [Notice("ignored", {"names": ignored})] if ignored else []
+    for line in notice_texts([*notices, *fallbacks], state.lang, ds):
+        print(f"{PROG}: {line}", file=sys.stderr)
+    base_url = args.base_url or link_base or DEFAULT_BASE_URL
+    try:
+        payload = export_file(ds, state, args.chart, args.fmt, base_url, scale=args.scale,
+                              full=args.full, boundaries=boundaries)
+    except RenderError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    write_atomic(Path(args.output), payload)
+    print(f"Wrote {args.output} ({len(payload)} bytes)")
+    return 0

@@ -1,0 +1,210 @@
+"""SCB's open geodata (WFS): Malmö's DeSO 2025 and RegSO 2025 boundaries and their areas.
+
+The service (https://geodata.scb.se/geoserver/stat/wfs, WFS GetFeature):
+`?service=WFS&version=2.0.0&request=GetFeature&typeNames=stat:DeSO_2025
+&outputFormat=application/json&srsName=EPSG:4326&CQL_FILTER=kommunkod='1280'` answers a
+GeoJSON FeatureCollection whose features carry `desokod` (or `regsokod` for
+`stat:RegSO_2025`), `kommunkod`, `version` and a polygon geometry.
+
+Only Malmö's features are kept. The boundary file is staged next to its destination
+(DASHBOARD_HOME/boundaries/), read back with `read_boundaries` to prove it is usable (a
+file in the wrong CRS or with swapped axes is refused), and moved into place only once
+the new store version holds its areas; until then nothing earlier is replaced. Each
+feature's code becomes an area (level deso or regso, parent 1280) named by its code.
+Licence CC0 1.0, attribution "Källa: SCB".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from dashboard.core.problems import DatasetError, Problem
+from dashboard.core.schema import AREAS, GROUPS, INDICATORS, OBSERVATIONS, SOURCES
+from dashboard.ingest.boundaries import BoundaryError, read_boundaries
+from dashboard.ingest.http import Request, SourceError, parse_json
+from dashboard.ingest.scb_pxweb import (
+    KOMMUN,
+    SourceInfo,
+    area_level,
+    new_area,
+    normalise_code,
+)
+from dashboard.ingest.snapshots import Fetcher
+
+BASE_URL = "https://geodata.scb.se/geoserver/stat/wfs"
+SOURCE = "scb-geodata"
+PUBLISHER = "SCB (Statistiska centralbyrån), öppna geodata"
+LICENCE = "CC0 1.0"
+ATTRIBUTION = "Källa: SCB"
+SWEDEN_LON = (10.0, 25.0)
+SWEDEN_LAT = (55.0, 70.0)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A WFS layer: its type name, the property holding the code, and the file it becomes."""
+
+    level: str
+    type_name: str
+    code_property: str
+    filename: str
+
+
+LAYERS = {
+    "deso": Layer("deso", "stat:DeSO_2025", "desokod", "scb_deso_2025_malmo.geojson"),
+    "regso": Layer("regso", "stat:RegSO_2025", "regsokod", "scb_regso_2025_malmo.geojson"),
+}
+
+
+def getfeature_url(base_url: str, layer: Layer) -> str:
+    """The GetFeature call for Malmö's features of `layer` in WGS84 GeoJSON."""
+    query = urlencode({"service": "WFS", "version": "2.0.0", "request": "GetFeature",
+                       "typeNames": layer.type_name, "outputFormat": "application/json",
+                       "srsName": "EPSG:4326", "CQL_FILTER": f"kommunkod='{KOMMUN}'"})
+    return f"{base_url}?{query}"
+
+
+def _refuse(where: str, row: int | None, column: str | None, message: str) -> DatasetError:
+    return DatasetError([Problem(where, row, column, message)])
+
+
+def _positions(node: Any) -> Iterator[tuple[float, float]]:
+    if isinstance(node, list) and len(node) >= 2 and all(isinstance(v, int | float)
+                                                         for v in node[:2]):
+        yield float(node[0]), float(node[1])
+    elif isinstance(node, list):
+        for child in node:
+            yield from _positions(child)
+
+
+def malmo_features(payload: Any, layer: Layer, where: str) -> list[dict[str, Any]]:
+    """The FeatureCollection's features in Malmö, each with a code; refuses anything else."""
+    if not isinstance(payload, dict) or payload.get("type") != "FeatureCollection":
+        raise _refuse(where, None, "type", "expected a GeoJSON FeatureCollection")
+    features = payload.get("features")
+    if not isinstance(features, list):
+        raise _refuse(where, None, "features", "is missing from the FeatureCollection")
+    kept = []
+    for row, feature in enumerate(features, start=1):
+        props = (feature.get("properties") or {}) if isinstance(feature, dict) else {}
+        if str(props.get("kommunkod", KOMMUN)) != KOMMUN:
+            continue
+        code = normalise_code(str(props.get(layer.code_property) or ""))
+        if area_level(code) != layer.level or not code.startswith(KOMMUN):
+            raise _refuse(where, row, layer.code_property,
+                          f"{props.get(layer.code_property)!r} is not a {layer.level} code "
+                          "of Malmö")
+        kept.append(feature)
+    if not kept:
+        raise _refuse(where, None, "features", f"the layer {layer.type_name} holds no "
+                                               f"features in Malmö ({KOMMUN}); nothing to add")
+    return kept
+
+
+def check_axis_order(features: list[dict[str, Any]], where: str) -> None:
+    """Refuse latitude/longitude order, which GeoJSON forbids and which would misplace Malmö."""
+    points = [p for f in features for p in _positions((f.get("geometry") or {})
+                                                     .get("coordinates"))]
+    if not points:
+        return
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    swapped = (SWEDEN_LAT[0] <= min(xs) and max(xs) <= SWEDEN_LAT[1]
+               and SWEDEN_LON[0] <= min(ys) and max(ys) <= SWEDEN_LON[1])
+    if swapped:
+        raise _refuse(where, None, "geometry", "the coordinates are latitude first; GeoJSON "
+                                               "needs longitude first (axis order swapped)")
+
+
+def tables_from_features(features: list[dict[str, Any]], layer: Layer, areas: pd.DataFrame,
+                         source: SourceInfo) -> dict[str, pd.DataFrame]:
+    """The area rows of the features not yet known, plus the source (no observations)."""
+    known = set(areas["code"])
+    rows: dict[str, dict] = {}
+    for feature in features:
+        code = normalise_code(str(feature["properties"][layer.code_property]))
+        if code not in known:
+            rows.setdefault(code, new_area(code, code, known))
+    return {
+        "observations": pd.DataFrame(columns=list(OBSERVATIONS.column_names)),
+        "indicators": pd.DataFrame(columns=list(INDICATORS.column_names)),
+        "areas": pd.DataFrame(list(rows.values()), columns=list(AREAS.column_names)),
+        "groups": pd.DataFrame(columns=list(GROUPS.column_names)),
+        "sources": pd.DataFrame([source.row(PUBLISHER, LICENCE)],
+                                columns=list(SOURCES.column_names)),
+    }
+
+
+@dataclass
+class StagedBoundary:
+    """A boundary file written beside its destination, proven readable, not yet in place."""
+
+    staged: Path
+    final: Path
+    record: dict[str, Any]
+
+    def install(self) -> Path:
+        """Move the file into place and write its provenance beside it."""
+        os.replace(self.staged, self.final)
+        provenance = self.final.with_name(self.final.name + ".provenance.json")
+        provenance.write_text(json.dumps(self.record, ensure_ascii=False, indent=2) + "\n",
+                              encoding="utf-8")
+        return self.final
+
+    def discard(self) -> None:
+        """Remove the staged file if it was not installed."""
+        self.staged.unlink(missing_ok=True)
+
+
+def stage_boundary(features: list[dict[str, Any]], layer: Layer, dest: Path,
+                   areas: pd.DataFrame, record: dict[str, Any], where: str) -> StagedBoundary:
+    """Write Malmö's features to a staging file in `dest` and read them back as boundaries."""
+    dest.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{layer.filename}.", suffix=".geojson", dir=dest)
+    staged = Path(name)
+    collection = {"type": "FeatureCollection", "features": features}
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(collection, stream, ensure_ascii=False)
+    try:
+        loaded = read_boundaries(staged, areas)
+    except BoundaryError as error:
+        staged.unlink(missing_ok=True)
+        reason = str(error).replace(str(staged), "the layer")
+        raise SourceError(where, f"the boundaries are not usable: {reason}. Nothing was "
+                                 "changed.") from error
+    record = record | {"file": layer.filename, "features": len(loaded.shapes.shapes),
+                       "level": loaded.shapes.level}
+    return StagedBoundary(staged, dest / layer.filename, record)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one GetFeature call gave: the tidy tables and Malmö's features."""
+
+    tables: dict[str, pd.DataFrame]
+    features: list[dict[str, Any]]
+    url: str
+    sha256: str
+    retrieved: str
+
+
+def ingest(fetcher: Fetcher, layer: Layer, areas: pd.DataFrame, *,
+           base_url: str = BASE_URL) -> Fetched:
+    """Fetch Malmö's features of `layer` and return the area rows and the features."""
+    snap = fetcher.fetch(Request(getfeature_url(base_url, layer)))
+    features = malmo_features(parse_json(snap.body, snap.url), layer, snap.url)
+    check_axis_order(features, snap.url)
+    source = SourceInfo(f"scb-geodata-{layer.level}-2025",
+                        f"SCB öppna geodata, {layer.type_name} (Malmö)", snap.url,
+                        snap.retrieved, f"{ATTRIBUTION}, öppna geodata. The raw response is "
+                                        f"kept in snapshots/{SOURCE}/.")
+    return Fetched(tables_from_features(features, layer, areas, source), features, snap.url,
+                   snap.sha256, snap.retrieved)

@@ -1,0 +1,143 @@
+"""What a new store version holds: the current dataset merged with freshly ingested tables.
+
+Small counts are suppressed before anything is merged (design.md, "Small numbers"): a value
+of an indicator counted in persons, or a numerator, below the threshold is emptied and the
+row flagged 'suppressed', so it is never stored, shown or exported.
+
+Merging is by each table's key (core/schema.py):
+- observations and sources are facts of their source: an ingested row replaces the current
+  row with the same key, so running an ingest again replaces its rows instead of adding
+  duplicates;
+- areas, groups and indicators are reference data curated in the project: a current row is
+  kept and only new keys are added (an indicator's source ids are joined), unless
+  `replace_reference` is set for the user's own files (tidy CSV, HEAT template), whose rows
+  then win.
+Rows keep their order: current rows stay in place, new keys follow in the order ingested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.schema import TABLES
+
+SUPPRESS_BELOW = 5
+COUNT_UNITS = frozenset({"persons"})
+FACT_TABLES = frozenset({"observations", "sources"})
+_RANK, _PRIORITY = "_merge_rank", "_merge_priority"
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) \
+        or value is pd.NA else str(value)
+
+
+def _with_flag(flags: pd.Series, flag: str) -> list[str]:
+    out = []
+    for current in flags:
+        parts = {p for p in _text(current).split("|") if p}
+        out.append("|".join(sorted(parts | {flag})))
+    return out
+
+
+def suppress_small_counts(observations: pd.DataFrame, indicators: pd.DataFrame,
+                          threshold: float = SUPPRESS_BELOW) -> tuple[pd.DataFrame, int]:
+    """Empty counts and numerators below `threshold`; return the table and how many rows.
+
+    A count is the value of an indicator whose unit is persons; a rate with a small numerator
+    counts too. The value goes with its numerator, standard error and interval, as each
+    would reveal it.
+    """
+    if observations.empty:
+        return observations, 0
+    units = dict(zip(indicators["id"], indicators["unit"], strict=True))
+    obs = observations.copy()
+    blanked = ["value", "numerator", "se", "ci_low", "ci_high"]
+    for column in blanked:
+        obs[column] = pd.to_numeric(obs[column], errors="coerce").astype("float64")
+    is_count = obs["indicator_id"].map(lambda i: units.get(i) in COUNT_UNITS).astype(bool)
+    small_count = is_count & (obs["value"] < threshold)
+    small_numerator = obs["numerator"] < threshold
+    mask = (small_count | small_numerator).to_numpy()
+    if not mask.any():
+        return observations, 0
+    obs.loc[mask, blanked] = np.nan
+    obs["flag"] = obs["flag"].astype(object)
+    obs.loc[mask, "flag"] = _with_flag(obs.loc[mask, "flag"], "suppressed")
+    note = f"fewer than {threshold:g}: suppressed before storing"
+    obs["note"] = obs["note"].astype(object)
+    obs.loc[mask, "note"] = [f"{_text(n)}; {note}" if _text(n) else note
+                             for n in obs.loc[mask, "note"]]
+    return obs, int(mask.sum())
+
+
+def _keys(frame: pd.DataFrame, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    columns = [frame[k].map(_text).tolist() for k in key]
+    return list(zip(*columns, strict=True)) if columns else []
+
+
+def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
+    columns = list(TABLES[name].column_names)
+    if frame is None:
+        return pd.DataFrame(columns=columns)
+    return frame.reindex(columns=columns).reset_index(drop=True)
+
+
+def _join_ids(first: Any, second: Any) -> str:
+    ids = [p.strip() for p in f"{_text(first)};{_text(second)}".split(";") if p.strip()]
+    return ";".join(dict.fromkeys(ids))
+
+
+def merge_table(name: str, current: pd.DataFrame | None, new: pd.DataFrame | None, *,
+                prefer_new: bool) -> pd.DataFrame:
+    """One table merged by key; `prefer_new` decides which row wins for a shared key."""
+    key = TABLES[name].key
+    cur, fresh = _conform(current, name), _conform(new, name)
+    if fresh.empty:
+        return cur
+    position = {k: i for i, k in enumerate(_keys(cur, key))}
+    ranks = [position.get(k, len(cur) + j) for j, k in enumerate(_keys(fresh, key))]
+    parts = [frame for frame in (
+        cur.assign(**{_RANK: range(len(cur)), _PRIORITY: 1}),
+        fresh.assign(**{_RANK: ranks, _PRIORITY: 0 if prefer_new else 2}),
+    ) if not frame.empty]
+    combined = pd.concat([p.astype(object) for p in parts], ignore_index=True)
+    combined = combined.sort_values([_RANK, _PRIORITY], kind="stable")
+    kept = combined.drop_duplicates(subset=list(key), keep="first")
+    out = kept.drop(columns=[_RANK, _PRIORITY]).reset_index(drop=True)
+    if name == "indicators" and not prefer_new:
+        cited = dict(zip(fresh["id"].map(_text), fresh["source_ids"], strict=True))
+        out["source_ids"] = [_join_ids(s, cited.get(_text(i))) for i, s in
+                             zip(out["id"], out["source_ids"], strict=True)]
+    return out
+
+
+def merge_tables(current: Mapping[str, pd.DataFrame], new: Mapping[str, pd.DataFrame], *,
+                 replace_reference: bool = False) -> dict[str, pd.DataFrame]:
+    """The five tables of the current dataset with the ingested ones merged in."""
+    return {name: merge_table(name, current.get(name), new.get(name),
+                              prefer_new=name in FACT_TABLES or replace_reference)
+            for name in TABLES}
+
+
+def new_rows_first(current: Mapping[str, pd.DataFrame],
+                   new: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tables for checking ingested rows against the file or response they came from.
+
+    Each table holds its new rows first, in their own order (so row numbers match the file),
+    then the current rows whose keys they do not repeat (so references to current areas,
+    indicators, groups and sources resolve).
+    """
+    out = {}
+    for name in TABLES:
+        key = TABLES[name].key
+        cur, fresh = _conform(current.get(name), name), _conform(new.get(name), name)
+        taken = set(_keys(fresh, key))
+        rest = cur[[k not in taken for k in _keys(cur, key)]] if len(cur) else cur
+        parts = [p.astype(object) for p in (fresh, rest) if not p.empty]
+        out[name] = pd.concat(parts, ignore_index=True) if parts else cur
+    return out

@@ -1,0 +1,39 @@
+"""The zip bundle: figure, data, and a README with the citation and both alt texts."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from datetime import date
+
+from dashboard.export.bundle import README, make_bundle
+from dashboard.export.names import file_stem
+from dashboard.figures.charts import build_chart
+from tests.export.helpers import BASE_URL, png_size
+
+
+def test_bundle_holds_figure_data_and_readme(dataset, en_view, renderer) -> None:
+    payload = make_bundle(dataset, en_view, "bars", BASE_URL, renderer=renderer,
+                          today=date(2026, 1, 31))
+    archive = zipfile.ZipFile(io.BytesIO(payload))
+    stem = file_stem(en_view, "bars")
+    assert sorted(archive.namelist()) == sorted([
+        f"{stem}.png", f"{stem}.svg", f"{stem}.csv", f"{stem}-data.csv", f"{stem}.xlsx",
+        README])
+    assert archive.testzip() is None
+    assert png_size(archive.read(f"{stem}.png")) == (1200, 675)
+    ET.fromstring(archive.read(f"{stem}.svg"))
+    assert archive.read(f"{stem}.csv").startswith(b"\xef\xbb\xbf")
+    assert archive.read(f"{stem}.xlsx")[:2] == b"PK"
+
+    readme = archive.read(README).decode("utf-8")
+    english = build_chart(dataset, en_view, "bars")
+    swedish = build_chart(dataset, en_view.with_changes(lang="sv"), "bars")
+    flat = " ".join(readme.split())
+    for expected in (english.title, english.source, english.licence, english.retrieved,
+                     BASE_URL + en_view.to_query(), "Made with Health gaps in Malmö",
+                     "2026-01-31", english.alt, swedish.alt, swedish.title,
+                     BASE_URL + en_view.with_changes(lang="sv").to_query()):
+        assert " ".join(expected.split()) in flat
+    assert readme.index(english.alt.split()[0]) < readme.index(swedish.alt.split()[0])
