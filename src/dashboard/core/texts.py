@@ -226,6 +226,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_index": {"sv": "Välfärdsindex", "en": "Welfare index"},
     "page_definitions": {"sv": "Definitioner och källor", "en": "Definitions and sources"},
     "nav_label": {"sv": "Vyer", "en": "Views"},
+    "spine_subtitle": {"sv": "Alla indikatorer med värdering, {level}, senaste period",
+                       "en": "All indicators with a judgement, {level}, latest period"},
+    "share_download": {"sv": "Ladda ner, länka, bädda in", "en": "Download, link, embed"},
+    "download": {"sv": "Ladda ner", "en": "Download"},
+    "download_note": {
+        "sv": "Bilderna bär titel, källa, licens, hämtningsdatum och länk till vyn; CSV och "
+              "Excel innehåller exakt det diagrammet visar, ZIP allt med en README för "
+              "citering.",
+        "en": "Images carry title, source, licence, retrieval date and the link to this "
+              "view; CSV and Excel hold exactly what the chart shows, ZIP everything with a "
+              "README for citing.",
+    },
+    "share_link": {"sv": "Länk till vyn", "en": "Link to this view"},
+    "embed_code": {"sv": "Kod för inbäddning", "en": "Embed code"},
+    "alt_for_download": {"sv": "Alternativtext att använda med bilden",
+                         "en": "Alt text to use with the image"},
     "current_page": {"sv": "Du är här", "en": "You are here"},
     "overview_lead": {
         "sv": "{n} indikatorer för {areas} områden, jämförda med Malmö som helhet.",

@@ -19,6 +19,7 @@ from dashboard.core.texts import decapitalise, t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.labels import area_names, view_labels
+from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -157,3 +158,22 @@ def gradient_sentence(ds: Dataset, state: ViewState, data: GradientData) -> str:
         hi=labels.number(fit.upper, decimals),
         n=fit.n,
     )
+
+
+def gradient_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    """The scatter with its table (area, determinant, indicator) and description."""
+    data = gradient_data(ds, state)
+    if data is None:
+        return None
+    labels = view_labels(ds, state)
+    names = area_names(ds, data.codes, state.lang)
+    x_title = query.indicator_info(ds, state.order)[f"title_{state.lang}"]
+    rows = [[names[c], labels.number(x), labels.number(y)]
+            for c, x, y in zip(data.codes, data.x, data.y, strict=True)]
+    alt = t("alt_gradient", state.lang, y=labels.title, x=x_title, n=len(rows)) + " " + \
+        gradient_sentence(ds, state, data)
+    return ChartParts(t("gradient_heading", state.lang, y=labels.title, x=x_title),
+                      gradient_figure(ds, state, data), alt,
+                      (t("area", state.lang), x_title, labels.title), as_rows(rows),
+                      title=t("gradient_heading", state.lang, y=labels.title, x=x_title),
+                      indicators=(state.indicator, state.order))

@@ -17,6 +17,7 @@ from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.gaps import PAIR_MEASURES, MeasureRow, measure_rows
 from dashboard.figures.labels import area_names, group_label, view_labels
+from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.measures import Subgroups
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -169,3 +170,46 @@ def area_gap_rows(
         rows, _ = measure_rows(groups, PAIR_MEASURES, labels)
         out.append((names[code], rows))
     return out
+
+
+def split_label(ds: Dataset, split: str, lang: str) -> str:
+    """The name of a breakdown: "Kön" or the dimension's label."""
+    if split == "sex":
+        return t("sex", lang)
+    rows = ds.groups[ds.groups["dimension"] == split]
+    return rows.iloc[0][f"dimension_{lang}"] if len(rows) else split
+
+
+def _group_table(ds: Dataset, state: ViewState, data: GroupData) -> tuple[tuple, tuple]:
+    labels = view_labels(ds, state)
+    header = (t("area", state.lang), *[data.labels.get(g, g) for g in data.wide.columns])
+    names = area_names(ds, list(data.wide.index), state.lang)
+    rows = [[names[code], *[labels.number(v) for v in vals]] for code, vals in
+            zip(data.wide.index, data.wide.to_numpy(), strict=True)]
+    return header, as_rows(rows)
+
+
+def _group_alt(ds: Dataset, state: ViewState, data: GroupData) -> str:
+    labels = view_labels(ds, state)
+    return t("alt_equiplot", state.lang, title=labels.title,
+             groups=", ".join(data.labels.values()), n=len(data.wide))
+
+
+def equiplot_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    data = group_data(ds, state)
+    if data is None:
+        return None
+    header, rows = _group_table(ds, state, data)
+    heading = t("equiplot_heading", state.lang,
+                split=split_label(ds, data.split, state.lang).lower())
+    return ChartParts(heading, equiplot_figure(ds, state, data), _group_alt(ds, state, data),
+                      header, rows)
+
+
+def groupbars_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    data = group_data(ds, state)
+    if data is None:
+        return None
+    header, rows = _group_table(ds, state, data)
+    return ChartParts(t("groupbars_heading", state.lang), group_bars_figure(ds, state, data),
+                      _group_alt(ds, state, data), header, rows)

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dashboard.core.i18n import format_number
+from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.labels import area_names, view_labels
+from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.measures import Subgroups, compute_all
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -84,3 +87,31 @@ def potential_figure(ds: Dataset, state: ViewState, pot: Potential) -> style.Fig
         "text": [labels.number(float(pot.gaps[i])) for i in order], "textposition": "outside",
         "cliponaxis": False, "hovertemplate": "%{y}: %{x}<extra></extra>",
         "showlegend": False}], "layout": layout}
+
+
+def potential_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    """Each area's distance to the best, with population, and the reading as alt text."""
+    pot = potential(ds, state)
+    if pot is None:
+        return None
+    labels = view_labels(ds, state)
+    names = area_names(ds, pot.codes, state.lang)
+    rows = [[names[c], labels.number(g), format_number(p, state.lang, 0)]
+            for c, g, p in zip(pot.codes, pot.gaps, pot.population, strict=True)]
+    return ChartParts(t("potential_heading", state.lang, best=names[pot.best]),
+                      potential_figure(ds, state, pot), potential_sentence(ds, state, pot),
+                      (t("area", state.lang), t("gap_to_best", state.lang),
+                       t("population", state.lang)), as_rows(rows))
+
+
+def potential_sentence(ds: Dataset, state: ViewState, pot: Potential) -> str:
+    """What the city would gain: PAR and PAF against the best area, with CI if known."""
+    labels = view_labels(ds, state)
+    names = area_names(ds, [pot.best], state.lang)
+    ci = "" if math.isnan(pot.par_ci[0]) else \
+        f" (95 % KI {labels.number(pot.par_ci[0])}–{labels.number(pot.par_ci[1])})"
+    return t("potential_sentence", state.lang, best=names[pot.best],
+             best_value=labels.with_unit(pot.best_value), par=labels.number(abs(pot.par)),
+             unit=labels.diff_unit, ci=ci, paf=format_number(abs(pot.paf), state.lang, 1),
+             direction=t("potential_up" if labels.polarity != "lower_better"
+                         else "potential_down", state.lang))

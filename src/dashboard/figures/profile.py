@@ -21,6 +21,7 @@ from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.labels import area_names
 from dashboard.figures.overview import SD_THRESHOLD, compare
+from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -30,6 +31,7 @@ STATUS_COLOURS = {"better": "#2c7bb6", "similar": "#fdae61", "worse": "#d7191c",
 
 @dataclass(frozen=True)
 class SpineRow:
+    indicator: str
     label: str
     period: str
     value: str
@@ -94,7 +96,7 @@ def spine_rows(ds: Dataset, state: ViewState, area: str) -> list[SpineRow]:
             if sex != TOTAL:
                 label = f"{label}, {t('who_' + sex, lang)}"
             rows.append(SpineRow(
-                label, format_period(period), format_number(own, lang, decimals),
+                info.id, label, format_period(period), format_number(own, lang, decimals),
                 format_number(centre, lang, decimals), format_number(worst_v, lang, decimals),
                 format_number(best_v, lang, decimals), status, rank, len(vals), pos(own),
                 placed[0], placed[-1], float(np.percentile(placed, 25)),
@@ -152,3 +154,23 @@ def profile_sentences(rows: list[SpineRow], lang: str, name: str) -> list[str]:
 
 def area_label(ds: Dataset, code: str, lang: str) -> str:
     return area_names(ds, [code], lang).get(code, code)
+
+
+def spine_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    """The profile's spine chart with its table and description."""
+    lang = state.lang
+    area = default_area(ds, state)
+    if not area:
+        return None
+    name = area_label(ds, area, lang)
+    rows = spine_rows(ds, state, area)
+    header = (t("indicator", lang), t("period", lang), name, "Malmö", t("worst", lang),
+              t("best", lang), t("rank", lang), t("comparison", lang))
+    table = [[r.label, r.period, r.value, r.city, r.worst, r.best, f"{r.rank}/{r.n}",
+              t(f"status_{r.status}", lang)] for r in rows]
+    alt = t("alt_profile", lang, area=name) + " " + " ".join(profile_sentences(rows, lang, name))
+    return ChartParts(t("profile_heading", lang, area=name), spine_figure(rows, lang, name), alt,
+                      header, as_rows(table), title=t("profile_heading", lang, area=name),
+                      subtitle=t("spine_subtitle", lang,
+                                 level=t(f"level_{state.level}", lang).lower()),
+                      indicators=tuple(dict.fromkeys(r.indicator for r in rows)))

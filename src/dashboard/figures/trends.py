@@ -19,6 +19,7 @@ from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.groups import OKABE_ITO
 from dashboard.figures.labels import area_names, view_labels
+from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.measures import Subgroups, compute_all
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -157,3 +158,37 @@ def gap_trend_sentence(points: list[GapPoint], lang: str, number, unit: str) -> 
     margin = Z * math.hypot(first.d_se, last.d_se)
     key = "trend_beyond" if abs(change) > margin else "trend_within"
     return f"{text} {t(key, lang, margin=number(margin), unit=unit)}"
+
+
+def trend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    """The indicator over the single years, with a table of every area and year."""
+    labels = view_labels(ds, state)
+    obs = query.series(ds, state)
+    years = obs[obs["period"].map(query.is_single_year)].dropna(subset=["value"])
+    if years["period"].nunique() < 2:
+        return None
+    names = area_names(ds, list(years["area_code"].unique()), state.lang)
+    wide = years.pivot_table(index="area_code", columns="period", values="value",
+                             aggfunc="first")
+    rows = [[names[c], *[labels.number(v) for v in wide.loc[c]]] for c in wide.index]
+    points = gap_series(ds, state)
+    alt = t("alt_trend", state.lang, title=labels.title, first=wide.columns[0],
+            last=wide.columns[-1], n=len(rows)) + " " + gap_trend_sentence(
+        points, state.lang, labels.number, labels.diff_unit)
+    return ChartParts(t("trend_heading", state.lang, title=labels.title),
+                      trend_figure(ds, state), alt, (t("area", state.lang), *wide.columns),
+                      as_rows(rows))
+
+
+def gaptrend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
+    """The gap between areas per year."""
+    labels = view_labels(ds, state)
+    points = gap_series(ds, state)
+    if len(points) < 2:
+        return None
+    rows = [[p.period, labels.number(p.d), labels.number(p.r, 2)] for p in points]
+    return ChartParts(t("gaptrend_heading", state.lang),
+                      gap_trend_figure(points, state.lang, labels.diff_unit),
+                      gap_trend_sentence(points, state.lang, labels.number, labels.diff_unit),
+                      (t("period", state.lang), t("measure_d_short", state.lang),
+                       t("measure_r_short", state.lang)), as_rows(rows))

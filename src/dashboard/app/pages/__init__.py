@@ -20,6 +20,12 @@ class Context:
     ds: Dataset
     state: ViewState
     boundaries: dict[str, ShapeSet]
+    path: str = "/"
+    base_url: str = "http://127.0.0.1:8050/"
+
+    def link(self) -> str:
+        """The absolute address that reopens this view."""
+        return self.base_url.rstrip("/") + self.path + self.state.to_query()
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ def render(ctx: Context) -> list:
         html.Div([dropdown("area", t("highlight", lang), highlight, state.area),
                   dropdown("sort", t("sort_by", lang), sort_options, state.sort or "value")],
                  className="page-controls"),
-        html.Div(chart_from(chart, lang, t("bars_click", lang)), className="wide"),
+        html.Div(chart_from(chart, ctx, t("bars_click", lang)), className="wide"),
     ]
 
 

@@ -22,7 +22,7 @@ def render(ctx: Context) -> list:
     note = f"{map_note(ds, state, ctx.boundaries)} {t('map_click', lang)}"
     return [
         html.P(f"{labels.title} · {labels.subtitle}", className="headline", id="headline"),
-        html.Div(chart_from(chart, lang, note), className="wide"),
+        html.Div(chart_from(chart, ctx, note), className="wide"),
     ]
 
 

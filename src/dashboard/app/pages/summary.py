@@ -27,8 +27,8 @@ def render(ctx: Context) -> list:
     return [
         html.P(lead_sentence(panel), className="headline", id="headline"),
         html.P(f"{labels.title} · {labels.subtitle}", className="subtitle", id="subtitle"),
-        html.Div([chart_from(map_chart, lang, map_note(ds, state, ctx.boundaries)),
-                  chart_from(bars_chart, lang, flag_note)], className="charts"),
+        html.Div([chart_from(map_chart, ctx, map_note(ds, state, ctx.boundaries)),
+                  chart_from(bars_chart, ctx, flag_note)], className="charts"),
         html.Section([
             html.H2(t("gap_title", lang), id="gap-heading"),
             dropdown("order", t("order_by", lang), order_options(ds, state), state.order or None),

@@ -1,0 +1,69 @@
+"""Plain HTTP routes beside the Dash page: chart downloads and embeddable charts.
+
+/export/<chart>/<format>?<view query>[&scale=2]  the chart or its data as a file
+/embed/<chart>?<view query>                       one chart alone, with its source line
+Both resolve the view exactly as the page does, so a download is what the page shows.
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+from flask import Response, request
+
+from dashboard.core.geometry import ShapeSet
+from dashboard.core.viewstate import from_query
+from dashboard.export.embed import embed_html
+from dashboard.export.formats import FORMATS, export_file, file_name
+from dashboard.export.renderer import RenderError
+from dashboard.figures.charts import CHART_IDS, CHART_PAGES, ChartUnavailable, build_chart
+from dashboard.store import query
+from dashboard.store.dataset import Dataset
+
+PLOTLY_SCRIPT = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+
+
+def _error(status: int, message: str) -> Response:
+    return Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+
+
+def _page_url(chart_id: str) -> str:
+    """The address of the page the chart lives on, on this server."""
+    return request.host_url.rstrip("/") + CHART_PAGES.get(chart_id, "/")
+
+
+def register_routes(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
+    """Add the download and embed routes to the Dash app's Flask server."""
+    server = app.server
+
+    @server.route("/export/<chart_id>/<fmt>")
+    def export(chart_id: str, fmt: str) -> Response:
+        if chart_id not in CHART_IDS:
+            return _error(404, f"Unknown chart '{chart_id}'. Charts: {', '.join(CHART_IDS)}.")
+        if fmt not in FORMATS:
+            return _error(404, f"Unknown format '{fmt}'. Formats: {', '.join(FORMATS)}.")
+        scale = request.args.get("scale", "1")
+        if scale not in ("1", "2"):
+            return _error(400, "scale must be 1 or 2")
+        state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
+        try:
+            body = export_file(ds, state, chart_id, fmt, _page_url(chart_id),
+                               scale=int(scale), boundaries=boundaries)
+        except ChartUnavailable as exc:
+            return _error(404, str(exc))
+        except RenderError as exc:
+            return _error(503, f"The figure could not be rendered: {exc}")
+        name = file_name(state, chart_id, fmt)
+        return Response(body, content_type=FORMATS[fmt].media_type,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @server.route("/embed/<chart_id>")
+    def embed(chart_id: str) -> Response:
+        if chart_id not in CHART_IDS:
+            return _error(404, f"Unknown chart '{chart_id}'. Charts: {', '.join(CHART_IDS)}.")
+        state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
+        try:
+            chart = build_chart(ds, state, chart_id, boundaries)
+        except ChartUnavailable as exc:
+            return _error(404, str(exc))
+        html = embed_html(chart, state, _page_url(chart_id), PLOTLY_SCRIPT)
+        return Response(html, content_type="text/html; charset=utf-8")
