@@ -16,13 +16,13 @@ import flask
 from dash import ALL, Dash, Input, Output, ctx, dcc, html, no_update
 
 from dashboard.app.layout import STATIC_TEXTS
+from dashboard.app.live import LiveData
 from dashboard.app.pages import ALL_CONTROLS, Context, Page, page_for, registry
 from dashboard.app.render import control_options, notice_texts
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, from_query
 from dashboard.store import query
-from dashboard.store.dataset import Dataset
 from dashboard.store.query import Notice
 
 PAGE_FIELDS = {"order": "order", "area": "area", "sort": "sort", "split": "split"}
@@ -72,7 +72,7 @@ def nav_links(pages: list[Page], page: Page, state: ViewState) -> list:
             for p in pages]
 
 
-def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
+def register(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) -> None:
     """Attach the sync callback and the clientside language/title update to `app`."""
     pages = registry()
     outputs = [
@@ -92,6 +92,7 @@ def register(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
 
     @app.callback(outputs, inputs)
     def sync(pathname, search, indicator, period, sex, group, level, _pcs, _clicks, _n):
+        ds = live.ds
         triggered = ctx.triggered_id
         trigger_kind = triggered.get("type") if isinstance(triggered, dict) else triggered
         page = page_for(pathname, pages)

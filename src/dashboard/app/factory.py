@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dash import Dash
 
 from dashboard.app import callbacks
 from dashboard.app.layout import build_layout
+from dashboard.app.live import LiveData
 from dashboard.app.routes import register_routes
-from dashboard.app.settings import REPO_ROOT, Settings, load_settings
+from dashboard.app.settings import REPO_ROOT, Settings, load_settings, store_dir
+from dashboard.app.upload import register_upload
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
 from dashboard.ingest.boundaries import read_many
@@ -16,18 +20,25 @@ from dashboard.store.dataset import Dataset, read_dataset
 ASSETS = REPO_ROOT / "assets"
 
 
-def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None) -> Dash:
-    """A Dash app serving the explorer over `ds`; every asset is served from this machine."""
+def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
+               store_root: Path | None = None) -> Dash:
+    """A Dash app serving the explorer over `ds`; every asset is served from this machine.
+
+    `store_root` is where data added in the browser is committed (None: adding is off).
+    """
     app = Dash(
         __name__,
         title=t("app_title", "sv"),
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title=None,
+        suppress_callback_exceptions=True,
     )
     app.layout = build_layout()
-    callbacks.register(app, ds, boundaries or {})
-    register_routes(app, ds, boundaries or {})
+    live = LiveData(ds, store_root)
+    callbacks.register(app, live, boundaries or {})
+    register_routes(app, live, boundaries or {})
+    register_upload(app, live)
     return app
 
 
@@ -40,7 +51,8 @@ def load(settings: Settings | None = None) -> tuple[Dataset, dict[str, ShapeSet]
 
 
 def app_from_settings(settings: Settings | None = None) -> Dash:
+    settings = settings or load_settings()
     ds, boundaries = load(settings)
-    return create_app(ds, boundaries)
+    return create_app(ds, boundaries, store_dir(settings.home))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dash import Dash
 from flask import Response, request
 
+from dashboard.app.live import LiveData
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.viewstate import from_query
 from dashboard.export.embed import embed_html
@@ -17,7 +18,6 @@ from dashboard.export.formats import FORMATS, export_file, file_name
 from dashboard.export.renderer import RenderError
 from dashboard.figures.charts import CHART_IDS, CHART_PAGES, ChartUnavailable, build_chart
 from dashboard.store import query
-from dashboard.store.dataset import Dataset
 
 PLOTLY_SCRIPT = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 
@@ -31,7 +31,7 @@ def _page_url(chart_id: str) -> str:
     return request.host_url.rstrip("/") + CHART_PAGES.get(chart_id, "/")
 
 
-def register_routes(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> None:
+def register_routes(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) -> None:
     """Add the download and embed routes to the Dash app's Flask server."""
     server = app.server
 
@@ -44,6 +44,7 @@ def register_routes(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> 
         scale = request.args.get("scale", "1")
         if scale not in ("1", "2"):
             return _error(400, "scale must be 1 or 2")
+        ds = live.ds
         state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
         try:
             body = export_file(ds, state, chart_id, fmt, _page_url(chart_id),
@@ -60,6 +61,7 @@ def register_routes(app: Dash, ds: Dataset, boundaries: dict[str, ShapeSet]) -> 
     def embed(chart_id: str) -> Response:
         if chart_id not in CHART_IDS:
             return _error(404, f"Unknown chart '{chart_id}'. Charts: {', '.join(CHART_IDS)}.")
+        ds = live.ds
         state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
         try:
             chart = build_chart(ds, state, chart_id, boundaries)

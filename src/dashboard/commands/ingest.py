@@ -35,14 +35,8 @@ from dashboard.ingest.snapshots import (
     SnapshotStore,
     save_all,
 )
-from dashboard.store.dataset import CURRENT, Dataset, commit_version, from_tables, read_dataset
-from dashboard.store.merge import (
-    SUPPRESS_BELOW,
-    merge_table,
-    merge_tables,
-    new_rows_first,
-    suppress_small_counts,
-)
+from dashboard.store.dataset import CURRENT, Dataset, commit_version, read_dataset
+from dashboard.store.merge import SUPPRESS_BELOW, merge_into, merge_table, merge_tables
 
 
 @dataclass
@@ -170,18 +164,14 @@ def _info(current: Dataset, ingested: Ingested, tables: dict[str, pd.DataFrame])
 def build(current: Dataset, ingested: Ingested,
           suppress_below: float) -> tuple[Dataset, int]:
     """The new dataset (validated) and how many small counts were suppressed."""
-    tables = {name: ingested.tables.get(name, pd.DataFrame(columns=list(spec.column_names)))
-              for name, spec in TABLES.items()}
-    cur = {name: current.table(name) for name in TABLES}
-    indicators = merge_table("indicators", cur["indicators"], tables["indicators"],
-                             prefer_new=ingested.replace_reference)
-    tables["observations"], suppressed = suppress_small_counts(tables["observations"],
-                                                               indicators, suppress_below)
-    labels = {name: ingested.files.get(name, f"{ingested.label} ({name})")
-              for name in TABLES if len(tables[name])}
-    from_tables(new_rows_first(cur, tables), files=labels, csv_lines=ingested.csv_lines)
-    merged = merge_tables(cur, tables, replace_reference=ingested.replace_reference)
-    return from_tables(merged, _info(current, ingested, tables)), suppressed
+    obs = ingested.tables.get("observations")
+    info = _info(current, ingested, {"observations": obs if obs is not None else pd.DataFrame(),
+                                     "sources": ingested.tables.get(
+                                         "sources", pd.DataFrame(columns=["retrieved"]))})
+    return merge_into(current, ingested.tables, label=ingested.label, files=ingested.files,
+                      csv_lines=ingested.csv_lines,
+                      replace_reference=ingested.replace_reference,
+                      suppress_below=suppress_below, info=info)
 
 
 HANDLERS: dict[str, Callable[[Context], Ingested]] = {

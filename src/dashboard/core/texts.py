@@ -226,6 +226,57 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_index": {"sv": "Välfärdsindex", "en": "Welfare index"},
     "page_definitions": {"sv": "Definitioner och källor", "en": "Definitions and sources"},
     "nav_label": {"sv": "Vyer", "en": "Views"},
+    "page_upload": {"sv": "Lägg till data", "en": "Add data"},
+    "upload_lead": {
+        "sv": "Lägg till egna resultat per område, till exempel en enkät, i WHO:s mall för "
+              "HEAT Plus.",
+        "en": "Add your own results by area, for example a survey, in WHO's HEAT Plus "
+              "template.",
+    },
+    "upload_help": {
+        "sv": "Filen (CSV eller Excel, högst 5 MB) ska ha mallens kolumner: setting, year, "
+              "indicator_abbr, indicator_name, indicator_scale, dimension, subgroup, estimate, "
+              "se, ci_lb, ci_ub, population, favourable_indicator, ordered_dimension, "
+              "subgroup_order m.fl. Områden anges med kod eller namn. Filen kontrolleras "
+              "först; inget läggs till förrän du har sett förhandsvisningen.",
+        "en": "The file (CSV or Excel, at most 5 MB) must have the template's columns: "
+              "setting, year, indicator_abbr, indicator_name, indicator_scale, dimension, "
+              "subgroup, estimate, se, ci_lb, ci_ub, population, favourable_indicator, "
+              "ordered_dimension, subgroup_order and so on. Areas are given by code or name. "
+              "The file is checked first; nothing is added until you have seen the preview.",
+    },
+    "upload_drop": {"sv": "Dra hit en fil eller klicka för att välja",
+                    "en": "Drop a file here or click to choose one"},
+    "upload_add": {"sv": "Lägg till i instrumentpanelen", "en": "Add to the dashboard"},
+    "upload_cli": {
+        "sv": "Samma kontroll finns på kommandoraden: dashboard ingest heat-file FIL.",
+        "en": "The same check runs on the command line: dashboard ingest heat-file FILE.",
+    },
+    "upload_empty": {"sv": "Filen är tom.", "en": "The file is empty."},
+    "upload_suffix": {
+        "sv": "{name}: bara CSV- och Excel-filer (.csv, .xlsx) kan läsas.",
+        "en": "{name}: only CSV and Excel files (.csv, .xlsx) can be read.",
+    },
+    "upload_unreadable": {"sv": "{name}: filen kunde inte läsas.",
+                          "en": "{name}: the file could not be read."},
+    "upload_too_big": {"sv": "{name}: filen är större än {mb} MB.",
+                       "en": "{name}: the file is larger than {mb} MB."},
+    "upload_refused": {
+        "sv": "{name} lades inte till: {n} problem att rätta (rad och kolumn anges).",
+        "en": "{name} was not added: {n} problem(s) to fix (row and column given).",
+    },
+    "upload_ok": {
+        "sv": "{name} är giltig: {n} värden, varav {new} nya indikatorer. Förhandsvisning:",
+        "en": "{name} is valid: {n} values, {new} new indicator(s). Preview:",
+    },
+    "upload_preview_note": {
+        "sv": "Små antal (under 5) döljs och flaggas innan något sparas.",
+        "en": "Small counts (below 5) are suppressed and flagged before anything is stored.",
+    },
+    "upload_not_added": {"sv": "Inget lades till.", "en": "Nothing was added."},
+    "upload_added": {"sv": "Tillagt: {n} värden (version {version}).",
+                     "en": "Added: {n} values (version {version})."},
+    "upload_open": {"sv": "Öppna den nya indikatorn", "en": "Open the new indicator"},
     "spine_subtitle": {"sv": "Alla indikatorer med värdering, {level}, senaste period",
                        "en": "All indicators with a judgement, {level}, latest period"},
     "share_download": {"sv": "Ladda ner, länka, bädda in", "en": "Download, link, embed"},

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.schema import TABLES
+from dashboard.store.dataset import Dataset, from_tables
 
 SUPPRESS_BELOW = 5
 COUNT_UNITS = frozenset({"persons"})
@@ -141,3 +142,24 @@ def new_rows_first(current: Mapping[str, pd.DataFrame],
         parts = [p.astype(object) for p in (fresh, rest) if not p.empty]
         out[name] = pd.concat(parts, ignore_index=True) if parts else cur
     return out
+
+
+def merge_into(current: Dataset, tables: Mapping[str, pd.DataFrame], *, label: str,
+               files: Mapping[str, str] | None = None,
+               csv_lines: Mapping[str, bool] | None = None, replace_reference: bool = False,
+               suppress_below: float = SUPPRESS_BELOW, info: dict | None = None
+               ) -> tuple[Dataset, int]:
+    """The current dataset with `tables` merged in, validated; and how many values were
+    suppressed. Problems name the ingested file's rows first, so a user can fix them."""
+    tables = {name: tables.get(name, pd.DataFrame(columns=list(spec.column_names)))
+              for name, spec in TABLES.items()}
+    cur = {name: current.table(name) for name in TABLES}
+    indicators = merge_table("indicators", cur["indicators"], tables["indicators"],
+                             prefer_new=replace_reference)
+    tables["observations"], suppressed = suppress_small_counts(tables["observations"],
+                                                               indicators, suppress_below)
+    names = {name: (files or {}).get(name, f"{label} ({name})")
+             for name in TABLES if len(tables[name])}
+    from_tables(new_rows_first(cur, tables), files=names, csv_lines=dict(csv_lines or {}))
+    merged = merge_tables(cur, tables, replace_reference=replace_reference)
+    return from_tables(merged, info if info is not None else current.info), suppressed

@@ -53,11 +53,12 @@ def registry() -> list[Page]:
         profile,
         summary,
         trends,
+        upload_page,
     )
 
     return [summary.PAGE, overview.PAGE, map_view.PAGE, profile.PAGE, compare.PAGE,
             groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, composite_index.PAGE,
-            definitions.PAGE]
+            definitions.PAGE, upload_page.PAGE]
 
 
 def page_for(path: str | None, pages: list[Page]) -> Page | None:
