@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -76,18 +77,30 @@ def _latest(obs: pd.DataFrame, min_areas: int) -> str | None:
     return max(counts.index, key=query.period_key)
 
 
-def _trend(series: pd.DataFrame, period: str) -> str:
-    years = series[series["period"].map(query.is_single_year)]
-    years = years[years["period"] <= period].sort_values("period")
-    if len(years) < 2 or years["period"].iloc[-1] != period:
-        return ""
-    change = years["value"].iloc[-1] - years["value"].iloc[-2]
-    return "→" if change == 0 else ("↑" if change > 0 else "↓")
+def _trends(at_level: pd.DataFrame, period: str) -> dict[str, str]:
+    """Each area's direction from the previous single year to `period` (↑ ↓ →)."""
+    if not query.is_single_year(period):
+        return {}
+    years = at_level[at_level["period"].map(query.is_single_year)
+                     & (at_level["period"] <= period)].dropna(subset=["value"])
+    wide = years.pivot_table(index="area_code", columns="period", values="value",
+                             aggfunc="first")
+    out = {}
+    for code, series in wide.iterrows():
+        present = series.dropna()
+        if len(present) >= 2 and present.index[-1] == period:
+            change = present.iloc[-1] - present.iloc[-2]
+            out[code] = "→" if change == 0 else ("↑" if change > 0 else "↓")
+    return out
 
 
 def overview_rows(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str]], list[Row]]:
     """(area code, name) columns and one row per indicator (and sex where no total)."""
-    lang, level = state.lang, state.level
+    return _overview(ds, state.lang, state.level)
+
+
+@lru_cache(maxsize=32)
+def _overview(ds: Dataset, lang: str, level: str) -> tuple[list[tuple[str, str]], list[Row]]:
     codes = query.level_areas(ds, level)
     names = area_names(ds, codes, lang)
     city = query.city_code(ds)
@@ -110,16 +123,18 @@ def overview_rows(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str]],
             city_ci = (float(ref["ci_low"].iloc[0]), float(ref["ci_high"].iloc[0])) \
                 if len(ref) else (math.nan, math.nan)
             threshold = SD_THRESHOLD * float(now["value"].std(ddof=0))
+            trends = _trends(at_level, period)
+            records = now.to_dict("index")
             cells = []
             for code in codes:
-                if code not in now.index or math.isnan(now.at[code, "value"]):
+                row = records.get(code)
+                if row is None or math.isnan(row["value"]):
                     cells.append(Cell(code, "–", "missing", "", t("no_data", lang)))
                     continue
-                row = now.loc[code]
                 status = "neutral" if math.isnan(city_value) and info.polarity != "none" \
                     else compare(row["value"], (row["ci_low"], row["ci_high"]), city_value,
                                  city_ci, info.polarity, threshold)
-                trend = _trend(at_level[at_level["area_code"] == code], period)
+                trend = trends.get(code, "")
                 text = format_number(row["value"], lang, decimals)
                 flag = isinstance(row["flag"], str) and bool(row["flag"])
                 cells.append(Cell(code, text + (" ⚑" if flag else ""), status, trend,

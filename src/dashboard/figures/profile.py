@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,7 +57,11 @@ def default_area(ds: Dataset, state: ViewState) -> str:
 
 def spine_rows(ds: Dataset, state: ViewState, area: str) -> list[SpineRow]:
     """One row per judged indicator (and sex where no total) with a value for the area."""
-    lang = state.lang
+    return list(_spine_rows(ds, state.lang, state.level, area))
+
+
+@lru_cache(maxsize=128)
+def _spine_rows(ds: Dataset, lang: str, level: str, area: str) -> tuple[SpineRow, ...]:
     city = query.city_code(ds)
     rows = []
     for info in ds.indicators.sort_values(["topic", f"title_{lang}"]).itertuples():
@@ -68,7 +73,7 @@ def spine_rows(ds: Dataset, state: ViewState, area: str) -> list[SpineRow]:
         decimals = UNITS[info.unit].decimals if info.unit in UNITS else 1
         for sex in sexes:
             mine = obs[(obs["sex"] == sex) & (obs["area_code"] == area)].dropna(subset=["value"])
-            at_level = obs[(obs["sex"] == sex) & (obs["level"] == state.level)]
+            at_level = obs[(obs["sex"] == sex) & (obs["level"] == level)]
             periods = [p for p in mine["period"]
                        if at_level[at_level["period"] == p]["area_code"].nunique() >= 3]
             if not periods:
@@ -101,7 +106,7 @@ def spine_rows(ds: Dataset, state: ViewState, area: str) -> list[SpineRow]:
                 format_number(best_v, lang, decimals), status, rank, len(vals), pos(own),
                 placed[0], placed[-1], float(np.percentile(placed, 25)),
                 float(np.percentile(placed, 75))))
-    return rows
+    return tuple(rows)
 
 
 def spine_figure(rows: list[SpineRow], lang: str, area_label: str) -> style.FigureSpec:
