@@ -18,12 +18,12 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = [self.file]
+        where = [self.file] if self.file else []
         if self.row is not None:
             where.append(f"row {self.row}" + (f" (line {self.line})" if self.line else ""))
         if self.column is not None:
             where.append(f"column '{self.column}'")
-        return f"{', '.join(where)}: {self.message}"
+        return f"{', '.join(where) or 'file'}: {self.message}"
 
 
 class DatasetError(ValueError):

@@ -26,7 +26,7 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -163,11 +163,9 @@ def read_heat_file(path: str | Path, areas: pd.DataFrame) -> Imported:
     try:
         data = read_heat_template(file)
     except TemplateError as error:
-        raise DatasetError([Problem(str(file), p.row, p.column, p.message, p.line)
-                            for p in error.problems]) from error
+        raise DatasetError([replace(p, file=str(file)) for p in error.problems]) from error
     if data.problems:
-        raise DatasetError([Problem(str(file), p.row, p.column, p.message, p.line)
-                            for p in data.problems])
+        raise DatasetError([replace(p, file=str(file)) for p in data.problems])
     return Imported(heat_tables(file, data.strata, areas), {"observations": str(file)},
                     {"observations": False})
 

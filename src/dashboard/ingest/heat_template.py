@@ -20,10 +20,12 @@ import csv
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+
+from dashboard.core.problems import Problem
 
 COLUMNS: tuple[str, ...] = (
     "setting", "year", "source", "indicator_abbr", "indicator_name", "indicator_scale",
@@ -41,28 +43,10 @@ MISSING = {"", "na", "n/a", "nan", "null", "none", "."}
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 
 
-@dataclass(frozen=True)
-class TemplateProblem:
-    """One thing wrong with the file: where (data row, spreadsheet line, column) and what."""
-
-    row: int | None
-    column: str | None
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = []
-        if self.row is not None:
-            where.append(f"row {self.row}" + (f" (line {self.line})" if self.line else ""))
-        if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return f"{', '.join(where) or 'file'}: {self.message}"
-
-
 class TemplateError(ValueError):
     """Raised when nothing can be read from the file; carries the problems."""
 
-    def __init__(self, problems: list[TemplateProblem]):
+    def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("; ".join(str(p) for p in self.problems))
 
@@ -98,7 +82,7 @@ class TemplateData:
     """What was read: valid strata, problems, and the keys of the strata left out."""
 
     strata: tuple[HeatStratum, ...]
-    problems: tuple[TemplateProblem, ...]
+    problems: tuple[Problem, ...]
     skipped: tuple[tuple[str, str, str, str], ...]
     n_rows: int
 
@@ -114,7 +98,7 @@ class _Row:
 class _Cells:
     """Parses one row's cells, recording a problem per bad cell."""
 
-    def __init__(self, row: _Row, decimal_comma: bool, problems: list[TemplateProblem]):
+    def __init__(self, row: _Row, decimal_comma: bool, problems: list[Problem]):
         self.row = row
         self.decimal_comma = decimal_comma
         self.problems = problems
@@ -122,7 +106,7 @@ class _Cells:
 
     def problem(self, column: str, message: str) -> None:
         self.ok = False
-        self.problems.append(TemplateProblem(self.row.row, column, message, self.row.line))
+        self.problems.append(Problem("", self.row.row, column, message, self.row.line))
 
     def text(self, column: str, *, required: bool) -> str:
         value = _clean(self.row.raw.get(column))
@@ -193,7 +177,7 @@ def _show(number: float) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def _parse_row(row: _Row, decimal_comma: bool, problems: list[TemplateProblem]) -> bool:
+def _parse_row(row: _Row, decimal_comma: bool, problems: list[Problem]) -> bool:
     cells = _Cells(row, decimal_comma, problems)
     v = row.values
     for column in ("setting", "indicator_abbr", "dimension", "subgroup"):
@@ -230,12 +214,12 @@ def _parse_row(row: _Row, decimal_comma: bool, problems: list[TemplateProblem]) 
     return cells.ok
 
 
-def _consistent(rows: list[_Row], column: str, problems: list[TemplateProblem]) -> bool:
+def _consistent(rows: list[_Row], column: str, problems: list[Problem]) -> bool:
     first = rows[0].values[column]
     for r in rows[1:]:
         if r.values[column] != first:
             problems.append(
-                TemplateProblem(
+                Problem("",
                     r.row,
                     column,
                     f"differs within the stratum ({r.values[column]!r} here, {first!r} in "
@@ -247,7 +231,7 @@ def _consistent(rows: list[_Row], column: str, problems: list[TemplateProblem]) 
     return True
 
 
-def _stratum(rows: list[_Row], problems: list[TemplateProblem]) -> HeatStratum | None:
+def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
     ok = all(
         _consistent(rows, c, problems)
         for c in ("indicator_scale", "favourable_indicator", "ordered_dimension")
@@ -256,7 +240,7 @@ def _stratum(rows: list[_Row], problems: list[TemplateProblem]) -> HeatStratum |
     if len(averages) > 1:
         r = next(r for r in rows if r.values["setting_average"] is not None)
         problems.append(
-            TemplateProblem(r.row, "setting_average", "differs within the stratum", r.line)
+            Problem("", r.row, "setting_average", "differs within the stratum", r.line)
         )
         ok = False
     seen: dict[str, _Row] = {}
@@ -264,7 +248,7 @@ def _stratum(rows: list[_Row], problems: list[TemplateProblem]) -> HeatStratum |
         name = r.values["subgroup"]
         if name in seen:
             problems.append(
-                TemplateProblem(
+                Problem("",
                     r.row, "subgroup", f"{name!r} repeats row {seen[name].row}", r.line
                 )
             )
@@ -277,7 +261,7 @@ def _stratum(rows: list[_Row], problems: list[TemplateProblem]) -> HeatStratum |
             order = r.values["subgroup_order"]
             if order in orders:
                 problems.append(
-                    TemplateProblem(
+                    Problem("",
                         r.row,
                         "subgroup_order",
                         f"order {_show(order)} repeats row {orders[order].row}",
@@ -290,7 +274,7 @@ def _stratum(rows: list[_Row], problems: list[TemplateProblem]) -> HeatStratum |
     if len(references) > 1:
         r = rows[references[1]]
         problems.append(
-            TemplateProblem(
+            Problem("",
                 r.row,
                 "reference_subgroup",
                 f"a second reference subgroup (the first is in row {rows[references[0]].row})",
@@ -334,11 +318,11 @@ def parse_records(
     if missing:
         raise TemplateError(
             [
-                TemplateProblem(None, c, "required column is missing from the header", 1)
+                Problem("", None, c, "required column is missing from the header", 1)
                 for c in missing
             ]
         )
-    problems: list[TemplateProblem] = []
+    problems: list[Problem] = []
     groups: dict[tuple[str, str, str, str], list[_Row]] = {}
     bad: set[tuple[str, str, str, str]] = set()
     n_rows = 0
@@ -352,7 +336,7 @@ def parse_records(
         if not _parse_row(row, decimal_comma, problems):
             bad.add(key)
     if not groups:
-        raise TemplateError([TemplateProblem(None, None, "the file has no data rows")])
+        raise TemplateError([Problem("", None, None, "the file has no data rows")])
     strata = []
     skipped = []
     for key, rows in groups.items():
@@ -378,7 +362,7 @@ def _csv_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[obj
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
-        raise TemplateError([TemplateProblem(None, None, "the file is empty")])
+        raise TemplateError([Problem("", None, None, "the file is empty")])
 
     def records() -> Iterator[tuple[int, list[object]]]:
         for cells in reader:
@@ -394,13 +378,13 @@ def _xlsx_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[ob
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several unrelated types for a bad file
         raise TemplateError(
-            [TemplateProblem(None, None, f"cannot read the spreadsheet: {error}")]
+            [Problem("", None, None, f"cannot read the spreadsheet: {error}")]
         ) from error
     rows = book.worksheets[0].iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
         book.close()
-        raise TemplateError([TemplateProblem(None, None, "the spreadsheet is empty")])
+        raise TemplateError([Problem("", None, None, "the spreadsheet is empty")])
 
     def records() -> Iterator[tuple[int, list[object]]]:
         try:
@@ -413,10 +397,11 @@ def _xlsx_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[ob
 
 
 def read_heat_template(path: str | Path) -> TemplateData:
-    """Read a HEAT Plus template file (.csv or .xlsx) into valid strata and problems."""
+    """Read a HEAT Plus template file (.csv or .xlsx) into valid strata and problems,
+    each problem naming the file, the data row, the spreadsheet line and the column."""
     path = Path(path)
     if not path.is_file():
-        raise TemplateError([TemplateProblem(None, None, f"no such file: {path}")])
+        raise TemplateError([Problem(str(path), None, None, "no such file")])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         header, records, decimal_comma = _xlsx_records(path)
@@ -424,6 +409,10 @@ def read_heat_template(path: str | Path) -> TemplateData:
         header, records, decimal_comma = _csv_records(path)
     else:
         raise TemplateError(
-            [TemplateProblem(None, None, f"expected a .csv or .xlsx file, got '{path.name}'")]
+            [Problem(path.name, None, None, "expected a .csv or .xlsx file")]
         )
-    return parse_records(header, records, decimal_comma=decimal_comma)
+    try:
+        data = parse_records(header, records, decimal_comma=decimal_comma)
+    except TemplateError as error:
+        raise TemplateError([replace(p, file=path.name) for p in error.problems]) from error
+    return replace(data, problems=tuple(replace(p, file=path.name) for p in data.problems))
