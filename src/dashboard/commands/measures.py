@@ -154,10 +154,10 @@ def run(args: argparse.Namespace) -> int:
         data = read_heat_template(args.input)
     except TemplateError as error:
         for problem in error.problems:
-            print(f"{args.input}: {problem}", file=err)
+            print(problem, file=err)
         return 2
     for problem in data.problems:
-        print(f"{args.input}: {problem}", file=err)
+        print(problem, file=err)
     skipped = [", ".join(key) for key in data.skipped]
     rows: list[list[str]] = []
     for stratum in data.strata:
