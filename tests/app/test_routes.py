@@ -62,3 +62,14 @@ def test_embed_is_one_chart_with_its_source_and_only_local_scripts(client) -> No
     assert "cdn" not in page.lower()
     assert "http://localhost/compare?lang=en&amp;ind=ohalsotal" in page or \
         "http://localhost/compare?lang=en&ind=ohalsotal" in page
+
+
+def test_full_data_download_holds_every_period_and_area(client, dataset) -> None:
+    response = client.get("/export/bars/csv?ind=forvarvsfrekvens&lang=en&full=1")
+    assert response.status_code == 200
+    assert "-data.csv" in response.headers["Content-Disposition"]
+    text = response.data.decode("utf-8-sig")
+    obs = dataset.observations
+    expected = int((obs["indicator_id"] == "forvarvsfrekvens").sum())
+    assert len(text.strip().splitlines()) == expected + 1
+    assert "1999" in text and "2011" in text

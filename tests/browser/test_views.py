@@ -29,6 +29,8 @@ CASES = [
     ("/compare", "#sort-control", "Efter namn", "bars", "sort=name"),
     ("/groups?ind=ohalsotal", "#split-control", "Ålder", "equiplot", "split=age"),
     ("/trends?ind=forvarvsfrekvens", "#area-control", "Rosengård", "trend", "area=1280SD08"),
+    ("/trends?ind=forvarvsfrekvens", "#split-control", "Födelseland", "trend",
+     "split=birth_region"),
     ("/gradient?ind=ohalsotal", "#order-control", "Välfärdsindex (medelrang)", "gradient",
      "order=valfardsindex_rangmedel"),
     ("/potential", "#indicator-wrap", "Förvärvsfrekvens 20–64 år", "potential",
@@ -38,7 +40,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("path", "control", "option", "name", "param"), CASES,
-                         ids=[c[0].split("?")[0].strip("/") for c in CASES])
+                         ids=[f"{c[0].split('?')[0].strip('/')}-{c[1].strip('#')}"
+                              for c in CASES])
 def test_view_follows_its_control_and_its_link(watched, live_url, browser, path, control,
                                                option, name, param) -> None:
     page = watched.page

@@ -213,3 +213,21 @@ def test_every_registered_chart_is_a_valid_figure_in_both_languages(dataset) -> 
             chart = build_chart(dataset, state, chart_id)
             go.Figure(chart.spec)
             assert chart.alt and chart.header and chart.rows, chart_id
+
+
+def test_suppressed_value_is_named_not_drawn(dataset) -> None:
+    from dashboard.store.dataset import from_tables
+
+    obs = dataset.observations.copy()
+    row = obs.index[(obs["indicator_id"] == "medellivslangd_vid_fodelsen")
+                    & (obs["area_code"] == "1280SD07") & (obs["period"] == "2006-2010")
+                    & (obs["sex"] == "male")][0]
+    obs.loc[row, "value"] = float("nan")
+    obs.loc[row, "flag"] = "suppressed"
+    tables = {n: dataset.table(n) for n in ("indicators", "areas", "groups", "sources")}
+    changed = from_tables({"observations": obs, **tables}, dataset.info)
+    spec = map_figure(changed, view(changed), shapes_for(changed, "stadsdel", {}))
+    labels = label_trace(spec)
+    oxie = labels["customdata"].index("1280SD07")
+    assert "undertryckt (för få fall)" in labels["hovertext"][oxie]
+    assert area_fills(spec)[oxie] == NO_DATA

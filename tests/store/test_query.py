@@ -40,3 +40,10 @@ def test_every_indicator_resolves_to_a_view_with_values(dataset) -> None:
 def test_population_weights_use_latest_population(dataset) -> None:
     weights = query.population_weights(dataset, ["1280SD08", "1280SD01"])
     assert weights == {"1280SD08": 23563.0, "1280SD01": 47171.0}
+
+
+def test_missing_group_lists_the_groups_that_exist(dataset) -> None:
+    _, notices = query.resolve(dataset, ViewState(indicator="forvarvsfrekvens",
+                                                  dimension="birth_region", group="mars"))
+    notice = next(n for n in notices if n.code == "no_group")
+    assert set(notice.params["available"]) >= {"born_sweden", "born_abroad", "total"}

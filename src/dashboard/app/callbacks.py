@@ -19,7 +19,6 @@ from dashboard.app.layout import STATIC_TEXTS
 from dashboard.app.live import LiveData
 from dashboard.app.pages import ALL_CONTROLS, Context, Page, page_for, registry
 from dashboard.app.render import control_options, notice_texts
-from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, from_query
 from dashboard.store import query
@@ -72,7 +71,7 @@ def nav_links(pages: list[Page], page: Page, state: ViewState) -> list:
             for p in pages]
 
 
-def register(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) -> None:
+def register(app: Dash, live: LiveData) -> None:
     """Attach the sync callback and the clientside language/title update to `app`."""
     pages = registry()
     outputs = [
@@ -133,7 +132,7 @@ def register(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) -> None
         opts = control_options(ds, state)
         base = flask.request.host_url if flask.has_request_context() else \
             "http://127.0.0.1:8050/"
-        body = page.render(Context(ds, state, boundaries, page.path, base))
+        body = page.render(Context(ds, state, live.boundaries, page.path, base))
         return (
             path if path != pathname else no_update,
             new_search if new_search != (search or "") else no_update,

@@ -64,6 +64,8 @@ def share_box(chart: Chart, ctx) -> html.Details:
              for fmt, label in DOWNLOADS]
     links.append(html.A("PNG 2×", href=f"/export/{chart.id}/png{query}&scale=2",
                         download="", className="download", id=f"{chart.id}-download-png2"))
+    links.append(html.A(t("download_full", lang), href=f"/export/{chart.id}/csv{query}&full=1",
+                        download="", className="download", id=f"{chart.id}-download-full"))
     embed = iframe_snippet(f"{base}/embed/{chart.id}{query}", chart)
     return html.Details([
         html.Summary(t("share_download", lang)),

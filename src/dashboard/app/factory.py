@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dash import Dash
 
 from dashboard.app import callbacks
 from dashboard.app.layout import build_layout
-from dashboard.app.live import LiveData
+from dashboard.app.live import BoundaryLoader, LiveData
 from dashboard.app.routes import register_routes
 from dashboard.app.settings import REPO_ROOT, Settings, load_settings, store_dir
 from dashboard.app.upload import register_upload
@@ -21,10 +22,13 @@ ASSETS = REPO_ROOT / "assets"
 
 
 def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
-               store_root: Path | None = None) -> Dash:
+               store_root: Path | None = None, *, follow_store: bool = False,
+               load_boundaries: BoundaryLoader | None = None) -> Dash:
     """A Dash app serving the explorer over `ds`; every asset is served from this machine.
 
-    `store_root` is where data added in the browser is committed (None: adding is off).
+    `store_root` is where data added in the browser is committed (None: adding is off);
+    with `follow_store`, versions that `dashboard ingest` commits there are picked up
+    while the app runs (boundaries re-read with `load_boundaries`).
     """
     app = Dash(
         __name__,
@@ -35,9 +39,9 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
         suppress_callback_exceptions=True,
     )
     app.layout = build_layout()
-    live = LiveData(ds, store_root)
-    callbacks.register(app, live, boundaries or {})
-    register_routes(app, live, boundaries or {})
+    live = LiveData(ds, boundaries, store_root, follow_store, load_boundaries)
+    callbacks.register(app, live)
+    register_routes(app, live)
     register_upload(app, live)
     return app
 
@@ -51,8 +55,18 @@ def load(settings: Settings | None = None) -> tuple[Dataset, dict[str, ShapeSet]
 
 
 def app_from_settings(settings: Settings | None = None) -> Dash:
+    """The app on the configured data; it follows the user's store unless DASHBOARD_DATA
+    names a dataset explicitly."""
     settings = settings or load_settings()
     ds, boundaries = load(settings)
-    return create_app(ds, boundaries, store_dir(settings.home))
+
+    def reload_boundaries(new: Dataset) -> dict[str, ShapeSet]:
+        fresh = load_settings()
+        files = read_many([str(p) for p in fresh.boundary_paths], new.areas)
+        return {level: f.shapes for level, f in files.items()}
+
+    return create_app(ds, boundaries, store_dir(settings.home),
+                      follow_store="DASHBOARD_DATA" not in os.environ,
+                      load_boundaries=reload_boundaries)
 
 

@@ -31,6 +31,8 @@ def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
             params["shown"] = t(f"level_{params['shown']}", lang).lower()
         if n.code == "no_sex" and "shown" in params:
             params["shown"] = t(f"sex_{params['shown']}", lang).lower()
+        if n.code == "no_group":
+            params["available"] = ", ".join(params.get("available", [])) or "–"
         if n.code == "ignored":
             out.append(t("notice_ignored", lang, names=", ".join(params["names"])))
             continue

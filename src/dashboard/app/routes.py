@@ -11,7 +11,6 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard.app.live import LiveData
-from dashboard.core.geometry import ShapeSet
 from dashboard.core.viewstate import from_query
 from dashboard.export.embed import embed_html
 from dashboard.export.formats import FORMATS, export_file, file_name
@@ -31,7 +30,7 @@ def _page_url(chart_id: str) -> str:
     return request.host_url.rstrip("/") + CHART_PAGES.get(chart_id, "/")
 
 
-def register_routes(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) -> None:
+def register_routes(app: Dash, live: LiveData) -> None:
     """Add the download and embed routes to the Dash app's Flask server."""
     server = app.server
 
@@ -42,18 +41,19 @@ def register_routes(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) 
         if fmt not in FORMATS:
             return _error(404, f"Unknown format '{fmt}'. Formats: {', '.join(FORMATS)}.")
         scale = request.args.get("scale", "1")
+        full = request.args.get("full") == "1"
         if scale not in ("1", "2"):
             return _error(400, "scale must be 1 or 2")
         ds = live.ds
         state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
         try:
             body = export_file(ds, state, chart_id, fmt, _page_url(chart_id),
-                               scale=int(scale), boundaries=boundaries)
+                               scale=int(scale), full=full, boundaries=live.boundaries)
         except ChartUnavailable as exc:
             return _error(404, str(exc))
         except RenderError as exc:
             return _error(503, f"The figure could not be rendered: {exc}")
-        name = file_name(state, chart_id, fmt)
+        name = file_name(state, chart_id, fmt, full=full)
         return Response(body, content_type=FORMATS[fmt].media_type,
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -64,7 +64,7 @@ def register_routes(app: Dash, live: LiveData, boundaries: dict[str, ShapeSet]) 
         ds = live.ds
         state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
         try:
-            chart = build_chart(ds, state, chart_id, boundaries)
+            chart = build_chart(ds, state, chart_id, live.boundaries)
         except ChartUnavailable as exc:
             return _error(404, str(exc))
         html = embed_html(chart, state, _page_url(chart_id), PLOTLY_SCRIPT)

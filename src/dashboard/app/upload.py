@@ -119,7 +119,7 @@ def register_upload(app: Dash, live: LiveData) -> None:
         if result.dataset is None or live.store_root is None:
             return html.P(t("upload_not_added", lang), className="notice")
         version = commit_version(result.dataset, live.store_root)
-        live.replace(result.dataset)
+        live.replace(result.dataset, version)
         first = result.added_indicators[0] if result.added_indicators else ""
         link = "/" + ViewState(lang=lang, indicator=first).to_query()
         return html.P([t("upload_added", lang, n=result.observations, version=version), " ",

@@ -202,8 +202,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No breakdown “{asked}” for this indicator; showing {shown}.",
     },
     "notice_no_group": {
-        "sv": "Gruppen ”{asked}” finns inte för det här valet; visar standardgruppen.",
-        "en": "The group “{asked}” does not exist for this choice; showing the default group.",
+        "sv": "Gruppen ”{asked}” finns inte för det här valet; visar standardgruppen. "
+              "Grupper med data: {available}.",
+        "en": "The group “{asked}” does not exist for this choice; showing the default group. "
+              "Groups with data: {available}.",
     },
     "notice_no_period": {
         "sv": "Inga uppgifter för {asked}; visar {shown}. Närmaste år med data: {nearest}.",
@@ -281,6 +283,7 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "All indicators with a judgement, {level}, latest period"},
     "share_download": {"sv": "Ladda ner, länka, bädda in", "en": "Download, link, embed"},
     "download": {"sv": "Ladda ner", "en": "Download"},
+    "download_full": {"sv": "CSV: indikatorns alla data", "en": "CSV: all the indicator's data"},
     "download_note": {
         "sv": "Bilderna bär titel, källa, licens, hämtningsdatum och länk till vyn; CSV och "
               "Excel innehåller exakt det diagrammet visar, ZIP allt med en README för "
@@ -332,6 +335,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "bars_click": {"sv": "Klicka på en stapel för att markera området.",
                    "en": "Click a bar to highlight the area."},
     "split_by": {"sv": "Dela upp efter", "en": "Break down by"},
+    "trend_by_area": {"sv": "Område", "en": "Area"},
+    "area_for_groups": {"sv": "Gruppernas område (inget = Malmö)",
+                        "en": "Area of the groups (none = Malmö)"},
     "groups_none": {
         "sv": "Indikatorn har ingen uppdelning i grupper för det här valet. Välj till exempel "
               "förvärvsfrekvens (födelseland) eller medellivslängd (kön).",

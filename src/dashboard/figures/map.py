@@ -53,7 +53,9 @@ def hover_text(row: dict | None, rank: int | None, total: int, labels: ViewLabel
                name: str) -> str:
     """Hover lines for one area: name, value with unit, CI, rank, population, flag."""
     if row is None or _missing(row["value"]):
-        return f"<b>{name}</b><br>{t('no_data', labels.lang)}"
+        suppressed = row is not None and "suppressed" in str(row["flag"]).split("|")
+        word = t("flag_suppressed", labels.lang) if suppressed else t("no_data", labels.lang)
+        return f"<b>{name}</b><br>{word}"
     lines = [f"<b>{name}</b>", labels.with_unit(row["value"])]
     if not (_missing(row["ci_low"]) or _missing(row["ci_high"])):
         lines.append(f"{t('ci', labels.lang)}: {labels.number(row['ci_low'])}–"

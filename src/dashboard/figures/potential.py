@@ -109,7 +109,8 @@ def potential_sentence(ds: Dataset, state: ViewState, pot: Potential) -> str:
     labels = view_labels(ds, state)
     names = area_names(ds, [pot.best], state.lang)
     ci = "" if math.isnan(pot.par_ci[0]) else \
-        f" (95 % KI {labels.number(pot.par_ci[0])}–{labels.number(pot.par_ci[1])})"
+        f" ({t('ci', state.lang)} {labels.number(pot.par_ci[0])}–" \
+        f"{labels.number(pot.par_ci[1])})"
     return t("potential_sentence", state.lang, best=names[pot.best],
              best_value=labels.with_unit(pot.best_value), par=labels.number(abs(pot.par)),
              unit=labels.diff_unit, ci=ci, paf=format_number(abs(pot.paf), state.lang, 1),

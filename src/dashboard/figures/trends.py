@@ -13,12 +13,14 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
+from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.groups import OKABE_ITO
-from dashboard.figures.labels import area_names, view_labels
+from dashboard.figures.labels import area_names, group_label, view_labels
 from dashboard.figures.parts import ChartParts, as_rows
 from dashboard.measures import Subgroups, compute_all
 from dashboard.store import query
@@ -36,47 +38,65 @@ class GapPoint:
     ci: tuple[float, float]
 
 
-def trend_figure(ds: Dataset, state: ViewState) -> style.FigureSpec:
-    """Lines per area (the chosen one highlighted, Malmö in red) over single years."""
-    labels = view_labels(ds, state)
-    obs = query.series(ds, state)
-    obs = obs[obs["period"].map(query.is_single_year)].dropna(subset=["value"])
+BY_AREA = "area"
+
+
+def trend_lines(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str, bool]], pd.DataFrame]:
+    """The lines to draw: (key, label, emphasised) and the single-year values per key.
+
+    By area (the default): one line per area and one for Malmö. By a breakdown (sex or a
+    dimension): one line per group, for the chosen area or else Malmö.
+    """
     city = query.city_code(ds)
-    codes = sorted(obs["area_code"].unique(), key=lambda c: (c == city, c))
-    names = area_names(ds, codes, state.lang)
+    if state.split in ("", BY_AREA):
+        obs = query.series(ds, state)
+        obs = obs[obs["period"].map(query.is_single_year)].dropna(subset=["value"])
+        codes = sorted(obs["area_code"].unique(), key=lambda c: (c == city, c))
+        names = area_names(ds, codes, state.lang)
+        lines = [(c, names[c], c in (city, state.area)) for c in codes]
+        return lines, obs.assign(key=obs["area_code"])
+    area = state.area or city
+    obs = query.for_indicator(ds, state.indicator)
+    obs = obs[(obs["area_code"] == area) & obs["period"].map(query.is_single_year)]
+    if state.split == "sex":
+        obs = obs[(obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
+        obs = obs.assign(key=obs["sex"])
+        labels = {s: t(f"sex_{s}", state.lang) for s in obs["key"].unique()}
+    else:
+        obs = obs[(obs["sex"] == state.sex) & (obs["dimension"].isin((state.split, TOTAL)))]
+        obs = obs.assign(key=obs["group"])
+        labels = {g: group_label(ds, d, g, state.lang)[0]
+                  for d, g in zip(obs["dimension"], obs["group"], strict=True)}
+    obs = obs.dropna(subset=["value"])
+    keys = sorted(obs["key"].unique(), key=lambda k: (k == TOTAL, k))
+    return [(k, labels[k], k == TOTAL) for k in keys], obs
+
+
+def trend_figure(ds: Dataset, state: ViewState) -> style.FigureSpec:
+    """Lines over single years: areas (chosen one and Malmö emphasised) or groups."""
+    labels = view_labels(ds, state)
+    lines, obs = trend_lines(ds, state)
     traces = []
-    for i, code in enumerate(codes):
-        line = obs[obs["area_code"] == code]
-        chosen = code == state.area
-        is_city = code == city
-        colour = (
-            style.REFERENCE_CITY
-            if is_city
-            else (style.HIGHLIGHT if chosen else OKABE_ITO[i % len(OKABE_ITO)])
-        )
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": names[code],
-                "x": line["period"].tolist(),
-                "y": line["value"].tolist(),
-                "line": {
-                    "color": colour,
-                    "width": 4 if (chosen or is_city) else 1.5,
-                    "dash": "solid" if (chosen or is_city or not state.area) else "dot",
-                },
-                "opacity": 1.0 if (chosen or is_city or not state.area) else 0.55,
-                "hovertemplate": f"{names[code]} %{{x}}: %{{y}} {labels.unit}<extra></extra>",
-            }
-        )
+    for i, (key, name, strong) in enumerate(lines):
+        line = obs[obs["key"] == key].sort_values("period")
+        by_area = state.split in ("", BY_AREA)
+        is_city = by_area and key == query.city_code(ds)
+        colour = style.REFERENCE_CITY if is_city else (
+            style.HIGHLIGHT if strong and by_area else OKABE_ITO[i % len(OKABE_ITO)])
+        faint = by_area and bool(state.area) and not strong
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": name,
+            "x": line["period"].tolist(), "y": line["value"].tolist(),
+            "line": {"color": colour, "width": 4 if strong else 1.8,
+                     "dash": "dot" if faint else "solid"},
+            "opacity": 0.55 if faint else 1.0,
+            "hovertemplate": f"{name} %{{x}}: %{{y}} {labels.unit}<extra></extra>",
+        })
     layout = style.base_layout(state.lang, 400)
-    layout.update(
-        xaxis={"type": "category", "title": {"text": t("period", state.lang)}},
-        yaxis={"automargin": True, "title": {"text": labels.unit}, "gridcolor": "#e5e7eb"},
-        legend={"orientation": "v"},
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-    )
+    layout.update(xaxis={"type": "category", "title": {"text": t("period", state.lang)}},
+                  yaxis={"automargin": True, "title": {"text": labels.unit},
+                         "gridcolor": "#e5e7eb"},
+                  legend={"orientation": "v"}, margin={"l": 10, "r": 10, "t": 10, "b": 40})
     return {"data": traces, "layout": layout}
 
 
@@ -161,23 +181,22 @@ def gap_trend_sentence(points: list[GapPoint], lang: str, number, unit: str) -> 
 
 
 def trend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The indicator over the single years, with a table of every area and year."""
+    """The indicator over the single years, with a table of every line and year."""
     labels = view_labels(ds, state)
-    obs = query.series(ds, state)
-    years = obs[obs["period"].map(query.is_single_year)].dropna(subset=["value"])
-    if years["period"].nunique() < 2:
+    lines, obs = trend_lines(ds, state)
+    if obs["period"].nunique() < 2:
         return None
-    names = area_names(ds, list(years["area_code"].unique()), state.lang)
-    wide = years.pivot_table(index="area_code", columns="period", values="value",
-                             aggfunc="first")
-    rows = [[names[c], *[labels.number(v) for v in wide.loc[c]]] for c in wide.index]
+    wide = obs.pivot_table(index="key", columns="period", values="value", aggfunc="first")
+    names = {k: n for k, n, _ in lines}
+    rows = [[names[k], *[labels.number(v) for v in wide.loc[k]]] for k, _, _ in lines
+            if k in wide.index]
     points = gap_series(ds, state)
     alt = t("alt_trend", state.lang, title=labels.title, first=wide.columns[0],
             last=wide.columns[-1], n=len(rows)) + " " + gap_trend_sentence(
         points, state.lang, labels.number, labels.diff_unit)
+    first = t("area", state.lang) if state.split in ("", BY_AREA) else t("group", state.lang)
     return ChartParts(t("trend_heading", state.lang, title=labels.title),
-                      trend_figure(ds, state), alt, (t("area", state.lang), *wide.columns),
-                      as_rows(rows))
+                      trend_figure(ds, state), alt, (first, *wide.columns), as_rows(rows))
 
 
 def gaptrend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:

@@ -119,7 +119,8 @@ def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
     dimension, group = state.dimension, state.group
     if (dimension, group) not in pairs:
         if dimension or group:
-            notices.append(Notice("no_group", {"asked": f"{dimension}/{group}"}))
+            notices.append(Notice("no_group", {"asked": f"{dimension}/{group}",
+                                               "available": [g for _, g in pairs]}))
         dimension, group = pairs[0]
     chosen = obs_sex[(obs_sex["dimension"] == dimension) & (obs_sex["group"] == group)]
     period = state.period
@@ -143,7 +144,7 @@ def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
     if area and area not in set(ds.areas.loc[ds.areas["level"] == level, "code"]):
         notices.append(Notice("no_area", {"asked": area}))
         area = ""
-    split = state.split if state.split in split_options(ds, indicator, level) else ""
+    split = state.split if state.split in (*split_options(ds, indicator, level), "area") else ""
     if state.split and not split:
         notices.append(Notice("no_split", {"asked": state.split}))
     allowed = set(composite_options(ds, level))

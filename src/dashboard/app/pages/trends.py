@@ -9,13 +9,23 @@ from dashboard.app.pages import Context, Page
 from dashboard.app.render import area_options
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
+from dashboard.figures.groups import split_label
+from dashboard.figures.trends import BY_AREA
+from dashboard.store import query
 
 
 def render(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
     highlight = [{"label": t("none_selected", lang), "value": ""}, *area_options(ds, state)]
-    controls = html.Div(dropdown("area", t("highlight", lang), highlight, state.area),
-                        className="page-controls")
+    splits = [{"label": t("trend_by_area", lang), "value": BY_AREA},
+              *[{"label": split_label(ds, s, lang), "value": s}
+                for s in query.split_options(ds, state.indicator, state.level)]]
+    by_area = state.split in ("", BY_AREA)
+    controls = html.Div([
+        dropdown("split", t("split_by", lang), splits, state.split or BY_AREA),
+        dropdown("area", t("highlight", lang) if by_area else t("area_for_groups", lang),
+                 highlight, state.area),
+    ], className="page-controls")
     try:
         trend = build_chart(ds, state, "trend", ctx.boundaries)
         gap = build_chart(ds, state, "gaptrend", ctx.boundaries)
