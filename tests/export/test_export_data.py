@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.cells import neutralise, xml_safe
 from dashboard.export.data import full_csv, full_table, shown_csv, to_xlsx
-from dashboard.export.texts import text
 from dashboard.figures.charts import build_chart
 from dashboard.figures.gaps import gap_panel
 from dashboard.store import query
@@ -54,7 +54,7 @@ def test_swedish_letters_survive_with_the_bom(dataset, sv_view) -> None:
 def test_xlsx_shown_sheet_equals_the_chart_rows(dataset, en_view) -> None:
     chart = build_chart(dataset, en_view, "bars")
     book = workbook(to_xlsx(dataset, en_view, chart, BASE_URL))
-    assert book.sheetnames == [text(k, "en") for k in ("sheet_shown", "sheet_full",
+    assert book.sheetnames == [t(k, "en") for k in ("sheet_shown", "sheet_full",
                                                         "sheet_meta")]
     rows = [tuple("" if v is None else v for v in row)
             for row in book.worksheets[0].iter_rows(values_only=True)]
@@ -69,7 +69,7 @@ def test_full_data_cover_every_observation_with_numbers(dataset, sv_view) -> Non
     assert {r[1] for r in rows} == set(obs["area_code"])
     assert {r[4] for r in rows} == set(obs["period"])
     frame = read_csv(full_csv(dataset, sv_view), "sv")
-    value = text("col_value", "sv")
+    value = t("col_value", "sv")
     assert list(frame.columns) == header
     assert frame[value].dtype.kind == "f"
     assert sorted(frame[value].dropna()) == sorted(obs["value"].dropna())
@@ -105,7 +105,7 @@ def test_formula_notes_are_neutralised_and_negative_values_stay_numbers(spiked) 
     chart = build_chart(ds, state, "bars")
     expected = {"'" + note for note in SPIKED_NOTES}
     shown = read_csv(shown_csv(chart, "sv"), "sv", dtype=str)
-    assert set(shown[text("col_note", "sv")]) == expected
+    assert set(shown[t("col_note", "sv")]) == expected
     book = workbook(to_xlsx(ds, state, chart, BASE_URL))
     texts = [c for sheet in book.worksheets[:2] for row in sheet.iter_rows() for c in row
              if isinstance(c.value, str)]
@@ -113,13 +113,13 @@ def test_formula_notes_are_neutralised_and_negative_values_stay_numbers(spiked) 
                for c in texts)
     assert expected <= {c.value for c in texts}
     header, _ = full_table(ds, state)
-    column = header.index(text("col_value", "sv"))
+    column = header.index(t("col_value", "sv"))
     values = [row[column].value for row in book.worksheets[1].iter_rows(min_row=2)]
     negative = [v for v in values if isinstance(v, (int, float)) and v < 0]
     assert negative
     full = read_csv(full_csv(ds, state), "sv")
-    assert (full[text("col_value", "sv")] < 0).any()
-    assert set(full[text("col_note", "sv")]) == expected
+    assert (full[t("col_value", "sv")] < 0).any()
+    assert set(full[t("col_note", "sv")]) == expected
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

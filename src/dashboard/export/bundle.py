@@ -14,13 +14,13 @@ from datetime import date
 
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import LANGUAGES
+from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.citation import cite
 from dashboard.export.data import full_csv, shown_csv, to_xlsx
 from dashboard.export.figure import export_figure
 from dashboard.export.names import file_stem
 from dashboard.export.renderer import FigureRenderer
-from dashboard.export.texts import text
 from dashboard.figures.charts import Chart, build_chart
 from dashboard.store.dataset import Dataset
 
@@ -46,12 +46,12 @@ def readme(charts: dict[str, tuple[Chart, ViewState]], base_url: str, stem: str,
     for lang, (chart, state) in charts.items():
         citation = cite(chart, state, base_url, today)
         heading = f"{chart.title} ({chart.subtitle})"
-        lines = [heading, "=" * len(heading), "", f"{text('cite_as', lang)}:", ""]
+        lines = [heading, "=" * len(heading), "", f"{t('cite_as', lang)}:", ""]
         lines += [_paragraph(line) for line in citation.lines()]
-        lines += ["", f"{text('files', lang)}:", ""]
-        lines += [f"  {name}: {text(key, lang)}" for name, key in bundle_files(stem)]
-        language = text(f"language_{lang}", lang)
-        lines += ["", f"{text('alt_text', lang, language=language)}:", "",
+        lines += ["", f"{t('files', lang)}:", ""]
+        lines += [f"  {name}: {t(key, lang)}" for name, key in bundle_files(stem)]
+        language = t(f"language_{lang}", lang)
+        lines += ["", f"{t('alt_text', lang, language=language)}:", "",
                   _paragraph(chart.alt), ""]
         sections.append("\n".join(lines))
     return "\n\n".join(sections)

@@ -13,7 +13,6 @@ from dashboard import __version__
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.link import view_link
-from dashboard.export.texts import text
 from dashboard.figures.charts import Chart
 
 
@@ -33,15 +32,15 @@ class Citation:
     def lines(self) -> list[str]:
         """The citation as plain lines: title and view, source, licence, date, link, maker."""
         return [f"{self.title} ({self.subtitle})", self.source,
-                text("licence", self.lang, licence=self.licence),
-                text("retrieved", self.lang, date=self.retrieved),
-                text("link", self.lang, url=self.link), self.generated_by]
+                t("licence", self.lang, licence=self.licence),
+                t("retrieved", self.lang, date=self.retrieved),
+                t("link", self.lang, url=self.link), self.generated_by]
 
 
 def generated_by(lang: str, today: date | None = None) -> str:
     """'Skapad med Hälsoklyftor i Malmö 0.1.0, 2026-01-31.' and its English twin."""
     day = (today or date.today()).isoformat()
-    return text("generated_by", lang, app=t("app_title", lang), version=__version__, date=day)
+    return t("generated_by", lang, app=t("app_title", lang), version=__version__, date=day)
 
 
 def cite(chart: Chart, state: ViewState, base_url: str, today: date | None = None) -> Citation:

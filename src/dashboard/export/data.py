@@ -28,7 +28,6 @@ from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.cells import neutralise, xml_safe
 from dashboard.export.citation import cite
-from dashboard.export.texts import text
 from dashboard.figures.charts import Chart
 from dashboard.figures.gaps import gap_panel
 from dashboard.figures.labels import area_name, flag_text, group_label, view_labels
@@ -102,7 +101,7 @@ def full_table(ds: Dataset, state: ViewState) -> tuple[list[str], list[list[Cell
             flag_text(row["flag"], lang), row["note"] if isinstance(row["note"], str) else "",
             urls.get(row["source_id"], ""),
         ])
-    return [text(c, lang) for c in FULL_COLUMNS], rows
+    return [t(c, lang) for c in FULL_COLUMNS], rows
 
 
 def full_csv(ds: Dataset, state: ViewState) -> bytes:
@@ -144,21 +143,21 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
     citation = cite(chart, state, base_url, today)
     obs = query.for_indicator(ds, state.indicator)
     rows: list[list[Cell]] = [
-        [text("meta_title", lang), labels.title],
+        [t("meta_title", lang), labels.title],
         [t("definition", lang), labels.definition],
-        [text("meta_unit", lang), labels.unit],
-        [text("meta_polarity", lang), t(f"polarity_{labels.polarity}", lang)],
+        [t("meta_unit", lang), labels.unit],
+        [t("meta_polarity", lang), t(f"polarity_{labels.polarity}", lang)],
     ]
     if labels.caveats:
         rows.append([t("caveats", lang), labels.caveats])
     rows += [
-        [text("meta_view", lang), chart.subtitle],
-        [text("meta_dataset", lang), ds.info.get(f"title_{lang}", ds.info.get("id", ""))],
-        [text("meta_link", lang), citation.link],
-        [text("cite_as", lang), "\n".join(citation.lines())],
+        [t("meta_view", lang), chart.subtitle],
+        [t("meta_dataset", lang), ds.info.get(f"title_{lang}", ds.info.get("id", ""))],
+        [t("meta_link", lang), citation.link],
+        [t("cite_as", lang), "\n".join(citation.lines())],
         [],
-        [text("meta_sources", lang)],
-        [text(c, lang) for c in ("col_publisher", "col_title", "col_url", "col_licence",
+        [t("meta_sources", lang)],
+        [t(c, lang) for c in ("col_publisher", "col_title", "col_url", "col_licence",
                                  "col_retrieved", "col_notes")],
     ]
     sources = query.sources_for(ds, list(obs["source_id"]))
@@ -166,11 +165,11 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
               s.notes if isinstance(s.notes, str) else ""] for s in sources.itertuples()]
     flags = obs["flag"].dropna().str.split("|").explode().value_counts().sort_index()
     if len(flags):
-        rows += [[], [text("meta_flags", lang)],
-                 [text(c, lang) for c in ("col_flag_code", "col_meaning", "col_count")]]
+        rows += [[], [t("meta_flags", lang)],
+                 [t(c, lang) for c in ("col_flag_code", "col_meaning", "col_count")]]
         rows += [[code, flag_text(code, lang), float(count)] for code, count in flags.items()]
-    rows += [[], [text("meta_gaps", lang)],
-             [text(c, lang) for c in ("col_section", "col_measure", "col_value", "col_ci",
+    rows += [[], [t("meta_gaps", lang)],
+             [t(c, lang) for c in ("col_section", "col_measure", "col_value", "col_ci",
                                       "col_reading", "col_method")]]
     for section in gap_panel(ds, state).sections:
         rows.append([section.title, "", "", "", section.sentence, ""])
@@ -185,10 +184,10 @@ def to_xlsx(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
     lang = state.lang
     book = Workbook()
     shown = book.active
-    shown.title = text("sheet_shown", lang)
+    shown.title = t("sheet_shown", lang)
     _table_sheet(shown, chart.header, chart.rows)
-    _table_sheet(book.create_sheet(text("sheet_full", lang)), *full_table(ds, state))
-    meta = book.create_sheet(text("sheet_meta", lang))
+    _table_sheet(book.create_sheet(t("sheet_full", lang)), *full_table(ds, state))
+    meta = book.create_sheet(t("sheet_meta", lang))
     for row in metadata_rows(ds, state, chart, base_url, today):
         meta.append([_xlsx_cell(v) for v in row])
     for cell in meta["A"]:

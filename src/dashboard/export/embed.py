@@ -13,9 +13,9 @@ from typing import Any
 
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.citation import cite
-from dashboard.export.texts import text
 from dashboard.figures import style
 from dashboard.figures.charts import Chart
 
@@ -86,9 +86,9 @@ def embed_html(chart: Chart, state: ViewState, base_url: str, script_url: str) -
         font=escape(style.FONT), text=style.TEXT, muted=style.MUTED,
         script_url=escape(script_url), alt=escape(chart.alt), height=embed_height(chart),
         source=escape(chart.source),
-        licence=escape(text("licence", lang, licence=chart.licence)),
-        retrieved=escape(text("retrieved", lang, date=chart.retrieved)),
-        link=escape(citation.link), open_view=escape(text("open_view", lang)),
+        licence=escape(t("licence", lang, licence=chart.licence)),
+        retrieved=escape(t("retrieved", lang, date=chart.retrieved)),
+        link=escape(citation.link), open_view=escape(t("open_view", lang)),
         data=_script_json(chart.spec["data"]), layout=_script_json(embed_layout(chart)),
         config=_script_json(PLOT_CONFIG),
     )

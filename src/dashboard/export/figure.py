@@ -15,10 +15,10 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.citation import Citation, cite
 from dashboard.export.renderer import FigureRenderer, shared_renderer
-from dashboard.export.texts import text
 from dashboard.figures import style
 from dashboard.figures.charts import Chart
 
@@ -81,10 +81,10 @@ def _footer_lines(citation: Citation, width: int) -> list[str]:
     chars = _fits(width, FOOTER_SIZE)
     lang = citation.lang
     lines = [html.escape(piece, quote=False)
-             for line in (citation.source, text("licence", lang, licence=citation.licence),
-                          text("retrieved", lang, date=citation.retrieved))
+             for line in (citation.source, t("licence", lang, licence=citation.licence),
+                          t("retrieved", lang, date=citation.retrieved))
              for piece in wrap(line, chars)]
-    label = text("link", lang, url="")
+    label = t("link", lang, url="")
     href = html.escape(citation.link, quote=True)
     parts = wrap_link(citation.link, chars - len(label))
     for i, part in enumerate(parts):
