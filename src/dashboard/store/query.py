@@ -55,12 +55,6 @@ def for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
     return obs.merge(areas, on="area_code", how="left")
 
 
-@lru_cache(maxsize=8)
-def area_levels(ds: Dataset) -> dict[str, str]:
-    """Area code -> level."""
-    return dict(zip(ds.areas["code"], ds.areas["level"], strict=True))
-
-
 def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
     """Area levels (comparable units, not references) that have values of the indicator."""
     present = set(for_indicator(ds, indicator_id)["level"])
