@@ -24,7 +24,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    """The embedded default dataset as shipped in data/default."""
+    """The embedded default dataset as shipped (package data, src/dashboard/data/default)."""
     return read_dataset(DEFAULT_DATA)
 
 

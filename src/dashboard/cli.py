@@ -12,6 +12,7 @@ from dashboard.commands import ingest as ingest_cmd
 from dashboard.commands import measures as measures_cmd
 from dashboard.core.problems import DatasetError
 from dashboard.ingest.boundaries import BoundaryError
+from dashboard.ingest.http import DEFAULT_TIMEOUT
 
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data" / "raw"
 
@@ -30,6 +31,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _build_default(args: argparse.Namespace) -> int:
+    from dashboard.derive import derive_tables
     from dashboard.ingest.welfare_reports import build_default
     from dashboard.store.dataset import from_tables, write_dataset
 
@@ -39,7 +41,8 @@ def _build_default(args: argparse.Namespace) -> int:
               "figures from shared/data/raw (pass --raw DIR)", file=sys.stderr)
         return 2
     try:
-        ds = from_tables(*build_default(raw, Path(args.meta)))
+        tables, info = build_default(raw, Path(args.meta))
+        ds = from_tables(derive_tables(tables, tables["indicators"]), info)
     except DatasetError as exc:
         print(f"dashboard: {exc}", file=sys.stderr)
         return 1
@@ -63,20 +66,26 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _boundaries_fetch(args: argparse.Namespace) -> int:
-    from dashboard.ingest.boundary_fetch import MALMO_LAYERS, FetchError, fetch_layer
+    from dashboard.ingest import boundary_fetch as bf
+    from dashboard.ingest.http import HttpClient
+    from dashboard.ingest.snapshots import Fetcher, LiveFetcher, OfflineFetcher, SnapshotStore
     from dashboard.store.dataset import read_dataset
 
     settings = load_settings()
     ds = read_dataset(settings.data_path)
-    dest = settings.home / "boundaries"
+    snapshots = SnapshotStore(settings.home / "snapshots")
+    fetcher: Fetcher = (OfflineFetcher(bf.SOURCE, snapshots) if args.offline else
+                        LiveFetcher(bf.SOURCE, bf.LICENCE, bf.ATTRIBUTION,
+                                    HttpClient(timeout=args.timeout), snapshots))
     failed = 0
-    for layer in MALMO_LAYERS:
+    for layer in bf.MALMO_LAYERS:
         try:
-            got = fetch_layer(layer, dest, ds.areas)
-        except FetchError as exc:
+            got = bf.fetch_layer(layer, settings.home / "boundaries", ds.areas, fetcher)
+        except bf.FetchError as exc:
             print(f"dashboard: {layer.name}: {exc}", file=sys.stderr)
             failed += 1
             continue
+        snapshots.save(got.snapshot)
         print(f"{layer.name}: {got.features} areas saved to {got.path} (sha256 {got.sha256})")
     return 1 if failed else 0
 
@@ -89,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true")
     serve.set_defaults(func=_serve)
-    build = sub.add_parser("build-default", help="rebuild the embedded dataset in data/default")
+    build = sub.add_parser("build-default", help="rebuild the embedded dataset (package data)")
     build.add_argument("--raw", default=str(DEFAULT_RAW), help="shared/data/raw folder")
     build.add_argument("--meta", default=str(REPO_ROOT / "data" / "meta"))
     build.add_argument("-o", "--output", default=str(DEFAULT_DATA))
@@ -100,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     bounds = sub.add_parser("boundaries", help="boundary layers")
     bsub = bounds.add_subparsers(dest="action", required=True)
     fetch = bsub.add_parser("fetch", help="download Malmö stad's official boundary layers")
+    fetch.add_argument("--offline", action="store_true",
+                       help="install the layers from the saved snapshots, without the network")
+    fetch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help=f"seconds to wait for an answer (default {DEFAULT_TIMEOUT:g})")
     fetch.set_defaults(func=_boundaries_fetch)
     measures_cmd.add_parser(sub)
     export_cmd.add_parser(sub)

@@ -8,9 +8,9 @@ import io
 import pytest
 
 from dashboard.app.factory import create_app
+from dashboard.app.viewmodel import resolve
 from dashboard.core.viewstate import from_query
 from dashboard.figures.charts import CHART_IDS, CHART_PAGES, build_chart
-from dashboard.store import query
 
 VIEWS = {"equiplot": "?ind=forvarvsfrekvens", "groupbars": "?ind=forvarvsfrekvens",
          "trend": "?ind=forvarvsfrekvens", "gaptrend": "?ind=forvarvsfrekvens",
@@ -31,7 +31,7 @@ def test_every_chart_downloads_as_the_table_it_shows(client, dataset, chart_id) 
     text = response.data.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
-    state, _ = query.resolve(dataset, from_query(search)[0])
+    state, _ = resolve(dataset, from_query(search)[0])
     chart = build_chart(dataset, state, chart_id)
     assert tuple(rows[0]) == chart.header
     assert [tuple(r) for r in rows[1:]] == list(chart.rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dashboard.core.i18n import format_number, format_period, plotly_separators
-from dashboard.core.texts import TEXTS
 
 
 def test_decimal_comma_in_swedish_and_point_in_english() -> None:
@@ -22,9 +21,3 @@ def test_periods_and_plotly_separators() -> None:
     assert format_period("2013-06-30") == "2013-06-30"
     assert plotly_separators("sv") == ", "
     assert plotly_separators("en") == ".,"
-
-
-def test_every_text_exists_in_both_languages() -> None:
-    for key, entry in TEXTS.items():
-        assert set(entry) == {"sv", "en"}, key
-        assert entry["sv"].strip() and entry["en"].strip(), key

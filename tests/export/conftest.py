@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from dashboard.core.viewstate import ViewState
+from dashboard.app.pages import chart_fields
+from dashboard.core.viewstate import ViewState, restrict
 from dashboard.export.renderer import FigureRenderer, shared_renderer
 from dashboard.store.dataset import Dataset, from_tables
 from tests.export.helpers import resolved
@@ -27,12 +28,13 @@ def renderer() -> Iterator[FigureRenderer]:
 
 @pytest.fixture(scope="session")
 def sv_view(dataset: Dataset) -> ViewState:
-    return resolved(dataset)
+    """The start view as the export route receives it for the bars (its page's fields)."""
+    return restrict(resolved(dataset), chart_fields("bars"))
 
 
 @pytest.fixture(scope="session")
 def en_view(dataset: Dataset) -> ViewState:
-    return resolved(dataset, lang="en")
+    return restrict(resolved(dataset, lang="en"), chart_fields("bars"))
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import struct
 import unicodedata
 
+from dashboard.app.viewmodel import resolve
 from dashboard.core.viewstate import ViewState
-from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
 BASE_URL = "http://127.0.0.1:8050/"
@@ -14,7 +14,7 @@ BASE_URL = "http://127.0.0.1:8050/"
 
 def resolved(ds: Dataset, **choices: str) -> ViewState:
     """The view the page would show for these choices."""
-    return query.resolve(ds, ViewState(**choices))[0]
+    return resolve(ds, ViewState(**choices))[0]
 
 
 def png_size(payload: bytes) -> tuple[int, int]:

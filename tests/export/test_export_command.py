@@ -13,8 +13,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from dashboard.app.pages import chart_fields
 from dashboard.app.settings import DEFAULT_DATA
 from dashboard.commands import export as export_cmd
+from dashboard.core.viewstate import restrict, to_query
 from dashboard.figures.charts import build_chart
 from tests.export.helpers import plain, png_size, resolved
 
@@ -83,7 +85,7 @@ def test_each_format_from_a_link(fmt, dataset, renderer, tmp_path, capsys) -> No
     payload = out.read_bytes()
     CHECKS[fmt](payload, chart)
     if fmt in ("svg", "pdf"):
-        link = "http://dashboard.example:8050/" + state.to_query()
+        link = "http://dashboard.example:8050/" + to_query(restrict(state, chart_fields("bars")))
         text = payload.decode("utf-8", "replace") if fmt == "svg" else \
             PdfReader(io.BytesIO(payload)).pages[0].extract_text()
         assert plain(link.replace("&", "&amp;") if fmt == "svg" else link) in plain(text)

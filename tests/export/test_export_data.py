@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from dashboard.app.viewmodel import resolve
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import ViewState, to_query
 from dashboard.export.cells import neutralise, xml_safe
 from dashboard.export.data import full_csv, full_table, shown_csv, to_xlsx
 from dashboard.figures.charts import build_chart
@@ -34,7 +35,7 @@ def workbook(payload: bytes):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("chart_id", ["map", "bars"])
 def test_shown_csv_round_trips_to_the_chart_rows(dataset, chart_id, lang) -> None:
-    state = query.resolve(dataset, ViewState(lang=lang))[0]
+    state = resolve(dataset, ViewState(lang=lang))[0]
     chart = build_chart(dataset, state, chart_id)
     payload = shown_csv(chart, lang)
     assert payload.startswith(BOM)
@@ -97,7 +98,7 @@ def test_metadata_sheet_has_definition_sources_flags_and_gap_methods(dataset,
                 for row in section.rows]
     assert measures and {m.method for m in measures} <= cells
     assert {m.label for m in measures} <= cells
-    assert BASE_URL + sv_view.to_query() in cells
+    assert BASE_URL + to_query(sv_view) in cells
 
 
 def test_formula_notes_are_neutralised_and_negative_values_stay_numbers(spiked) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.core.viewstate import to_query
 from dashboard.export.embed import embed_html, iframe_snippet
 from dashboard.figures.charts import build_chart
 from tests.export.helpers import BASE_URL
@@ -62,7 +63,7 @@ def test_embed_shows_title_source_and_link_and_loads_only_the_local_script(
     assert chart.title in page and chart.subtitle in page and chart.source in page
     hosts = {urlsplit(u).netloc for u in re.findall(r"https?://[^\s\"'<>]+", page)}
     assert hosts == {urlsplit(BASE_URL).netloc}
-    assert f'href="{BASE_URL}{sv_view.to_query()}"'.replace("&", "&amp;") in page
+    assert f'href="{BASE_URL}{to_query(sv_view)}"'.replace("&", "&amp;") in page
     call = parsed.script_bodies[-1]
     start = call.index(CALL) + len(CALL)
     data, _ = json.JSONDecoder().raw_decode(call, start)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from pypdf import PdfReader
 
+from dashboard.core.viewstate import to_query
 from dashboard.export.citation import cite
 from dashboard.export.figure import FOOTER_LEGEND, export_figure, export_spec, wrap_link
 from dashboard.export.renderer import FigureRenderer, RenderError, page_generator
@@ -42,7 +43,7 @@ def test_svg_holds_title_subtitle_source_licence_date_and_link(dataset, en_view,
         assert expected in words
     links = [el.get("{http://www.w3.org/1999/xlink}href") for el in root.iter()
              if el.tag.endswith("}a")]
-    assert BASE_URL + en_view.to_query() in links
+    assert BASE_URL + to_query(en_view) in links
 
 
 def test_pdf_is_vector_with_the_texts_extractable(dataset, sv_view, renderer) -> None:
@@ -56,7 +57,7 @@ def test_pdf_is_vector_with_the_texts_extractable(dataset, sv_view, renderer) ->
     assert float(page.mediabox.height) == pytest.approx(506, abs=1)
     extracted = plain(page.extract_text())
     for expected in (chart.title, chart.source, chart.licence, "Data hämtade",
-                     BASE_URL + sv_view.to_query()):
+                     BASE_URL + to_query(sv_view)):
         assert plain(expected) in extracted
     resources = page["/Resources"]
     assert "/Font" in resources
@@ -91,7 +92,7 @@ def test_long_texts_are_wrapped_to_the_image(dataset, sv_view) -> None:
     spec = export_spec(dataclasses.replace(chart, title=long_title),
                        cite(chart, sv_view, BASE_URL), 1080, 1080)
     assert spec["layout"]["title"]["text"].count("<br>") >= 2
-    link = BASE_URL + sv_view.to_query()
+    link = BASE_URL + to_query(sv_view)
     parts = wrap_link(link, 60)
     assert "".join(parts) == link and all(len(p) <= 60 for p in parts)
 

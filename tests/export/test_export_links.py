@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import ViewState, to_query
 from dashboard.export.formats import file_name
 from dashboard.export.link import split_link, view_link
 from dashboard.export.names import file_stem
@@ -19,7 +19,7 @@ STATE = ViewState(lang="en", indicator="ohalsotal", period="2006-2010", sex="mal
     ("http://127.0.0.1:8050", "http://127.0.0.1:8050/"),
 ])
 def test_view_link_replaces_any_query_of_the_base(base, expected) -> None:
-    assert view_link(base, STATE) == expected + STATE.to_query()
+    assert view_link(base, STATE) == expected + to_query(STATE)
 
 
 @pytest.mark.parametrize(("given", "expected"), [

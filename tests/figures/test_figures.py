@@ -5,11 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
+from dashboard.app.viewmodel import resolve
 from dashboard.core.geometry import Shape, ShapeSet
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.bars import bars_figure
+from dashboard.figures.bars import bars_data, draw_bars
 from dashboard.figures.charts import shapes_for
-from dashboard.figures.map import map_figure, wrap_name
+from dashboard.figures.map import draw_map, map_data, wrap_name
 from dashboard.figures.style import NO_DATA
 from dashboard.figures.tables import values_table
 from dashboard.ingest.boundaries import read_boundaries
@@ -18,7 +19,17 @@ from tests.conftest import shared_path
 
 
 def view(dataset, **choices) -> ViewState:
-    return query.resolve(dataset, ViewState(**choices))[0]
+    return resolve(dataset, ViewState(**choices))[0]
+
+
+def map_figure(dataset, state: ViewState, shapes: ShapeSet | None = None) -> dict:
+    """The map of the view, on the given shapes (else the level's tiles, if any)."""
+    boundaries = {} if shapes is None else {shapes.level: shapes}
+    return draw_map(map_data(dataset, state, boundaries), state.lang)
+
+
+def bars_figure(dataset, state: ViewState) -> dict:
+    return draw_bars(bars_data(dataset, state, {}), state.lang)
 
 
 def luminance(colour: str) -> float:
@@ -131,7 +142,7 @@ def test_area_inside_a_hole_is_drawn_on_top(dataset) -> None:
 def test_no_shapes_gives_a_message_not_a_blank_chart(dataset) -> None:
     state = view(dataset, indicator="behorighet_gymnasieskolan", level="skola")
     assert shapes_for(dataset, "skola", {}) is None
-    spec = map_figure(dataset, state, None)
+    spec = map_figure(dataset, state)
     assert "Ingen karta" in spec["layout"]["annotations"][0]["text"]
 
 
@@ -161,7 +172,7 @@ def test_wrap_name_breaks_long_names() -> None:
 
 
 def test_table_alternative_has_every_area_with_source(dataset) -> None:
-    header, rows = values_table(dataset, view(dataset, lang="en"))
+    header, rows = values_table(bars_data(dataset, view(dataset, lang="en"), {}))
     assert header[0] == "Rank" and len(rows) == 10
     assert rows[0][:3] == ["1", "Oxie", "81.0"]
     assert all(r[-1].startswith("http://redovisningar.malmo.se/") for r in rows)
@@ -171,7 +182,8 @@ def test_table_alternative_has_every_area_with_source(dataset) -> None:
 
 def test_lead_sentence_and_source_in_both_languages(dataset) -> None:
     from dashboard.figures.charts import build_chart
-    from dashboard.figures.gaps import gap_panel, lead_sentence
+    from dashboard.figures.gaps import gap_panel
+    from dashboard.figures.sentences import lead_sentence
 
     sv, en = view(dataset), view(dataset, lang="en")
     assert lead_sentence(gap_panel(dataset, sv)) == (

@@ -7,6 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
+from dashboard.derive import derive_tables
 from dashboard.ingest.welfare_reports import RAW_FILES, build_default
 from dashboard.store import query
 from dashboard.store.dataset import from_tables
@@ -29,6 +30,22 @@ def test_spot_values_match_the_source_tables(dataset) -> None:
                  "male")["value"] == 81.0
     # Välfärdsredovisning 2013, page_id=1797: population 31 Dec 2012.
     assert value(dataset, "folkmangd", "1280SD08", "2012")["value"] == 23563
+
+
+def test_printed_shares_with_counts_are_computed_with_wilson_intervals(dataset) -> None:
+    # Välfärdsredovisning 2013, page_id=1797: Rosengård 2012, 20 699 of 23 563 residents
+    # with a foreign background, printed as 88 %.
+    share = value(dataset, "utlandsk_bakgrund_andel", "1280SD08", "2012")
+    assert (share["numerator"], share["denominator"]) == (20699, 23563)
+    assert share["value"] == pytest.approx(100 * 20699 / 23563)
+    assert share["ci_method"] == "wilson"
+    assert share["ci_low"] < share["value"] < share["ci_high"]
+    assert "the source prints 88" in share["note"]
+    derived = dataset.observations[dataset.observations["ci_method"].notna()]
+    assert set(derived["indicator_id"]) == {"fodda_i_utlandet_andel", "utlandsk_bakgrund_andel",
+                                            "fodda_i_sverige_bada_foraldrar_utrikes_andel"}
+    assert len(derived) == 29  # 3 x 10 districts; Kirseberg's foreign-background share is cut off
+    assert dataset.observations.loc[dataset.observations["ci_method"].isna(), "ci_low"].isna().all()
 
 
 def test_inconsistent_source_value_is_kept_and_flagged(dataset) -> None:
@@ -67,7 +84,8 @@ def test_secondary_sources_are_flagged(dataset) -> None:
 
 def test_rebuild_from_shared_equals_the_shipped_files(dataset) -> None:
     raw = shared_path("data", "raw")
-    rebuilt = from_tables(*build_default(raw, REPO / "data" / "meta"))
+    tables, info = build_default(raw, REPO / "data" / "meta")
+    rebuilt = from_tables(derive_tables(tables, tables["indicators"]), info)
     for name in ("observations", "indicators", "areas", "groups", "sources"):
         pd.testing.assert_frame_equal(rebuilt.table(name), dataset.table(name))
     assert rebuilt.info == dataset.info

@@ -11,10 +11,11 @@ import pytest
 
 from dashboard.app.settings import load_settings
 from dashboard.core.problems import DatasetError
+from dashboard.derive.suppression import suppress_small_counts
 from dashboard.ingest import scb_geodata
 from dashboard.ingest.boundaries import read_boundaries
 from dashboard.store.dataset import read_dataset
-from dashboard.store.merge import merge_tables, suppress_small_counts
+from dashboard.store.merge import merge_tables
 from tests.conftest import shared_path
 from tests.live.conftest import FIXTURES, load, run_ingest
 

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.core.problems import DatasetError
 from dashboard.ingest import scb_pxweb as px
+from dashboard.stats import proportion
 from dashboard.store.dataset import read_dataset
 from tests.conftest import shared_path
 from tests.live.conftest import load, pxweb, run_ingest
@@ -101,7 +102,7 @@ def test_missing_dimension_and_unknown_area_are_refused(dataset) -> None:
         px.tables_from_responses(POPULATION, [("call 1", odd)], dataset.areas, _source())
 
 
-def test_ratio_measure_keeps_numerator_and_denominator(dataset) -> None:
+def test_ratio_measure_leaves_the_share_to_the_derive_stage(dataset) -> None:
     table = px.TABLES["employment"]
     payload = {
         "id": ["Region", "Kon", "Alder", "ContentsCode", "Tid"], "size": [1, 1, 1, 2, 1],
@@ -115,7 +116,7 @@ def test_ratio_measure_keeps_numerator_and_denominator(dataset) -> None:
     obs = px.tables_from_responses(table, [("e", payload)], dataset.areas,
                                    _source())["observations"].iloc[0]
     assert obs["area_code"] == "1280C1070"
-    assert obs["value"] == pytest.approx(100 * 676 / 932)
+    assert pd.isna(obs["value"]) and pd.isna(obs["ci_low"]) and pd.isna(obs["ci_method"])
     assert (obs["numerator"], obs["denominator"]) == (676, 932)
 
 
@@ -170,3 +171,50 @@ def test_ingest_splits_calls_and_gets_the_same_result(web, tmp_path: Path,
     key = ["indicator_id", "area_code", "period", "sex", "dimension", "group"]
     pd.testing.assert_frame_equal(one.sort_values(key).reset_index(drop=True),
                                   two.sort_values(key).reset_index(drop=True))
+
+
+def _employment_table() -> tuple[dict, dict]:
+    """TAB6680 as metadata and data: employed (0000089X) and population (0000089Y) 20-64."""
+    regions = ["1280C1070_DeSO2025", "1280C2390_DeSO2025"]
+    dims = {
+        "Region": {"category": {"index": {c: i for i, c in enumerate(regions)},
+                                "label": {c: c[:9] for c in regions}}},
+        "Kon": {"category": {"index": {"1": 0, "2": 1, "1+2": 2},
+                             "label": {"1": "män", "2": "kvinnor", "1+2": "totalt"}}},
+        "Alder": {"category": {"index": {"20-64": 0}, "label": {"20-64": "20-64 år"}}},
+        "ContentsCode": {"category": {"index": {"0000089X": 0, "0000089Y": 1},
+                                      "label": {"0000089X": "sysselsatta",
+                                                "0000089Y": "befolkning"}}},
+        "Tid": {"category": {"index": {"2024": 0}, "label": {"2024": "2024"}}},
+    }
+    ids = ["Region", "Kon", "Alder", "ContentsCode", "Tid"]
+    meta = {"version": "2.0", "class": "dataset", "label": "Sysselsättning", "id": ids,
+            "size": [2, 3, 1, 2, 1], "dimension": dims, "value": []}
+    # 1280C1070: men 340/470, women 336/462, total 676/932; 1280C2390: men 3/4 (small),
+    # women 12/11 (perturbed by SCB: more employed than people), total 15/15.
+    values = [340, 470, 336, 462, 676, 932, 3, 4, 12, 11, 15, 15]
+    return meta, dict(meta, value=values)
+
+
+def test_employment_ingest_derives_wilson_shares_and_suppresses_small_counts(
+        web, tmp_path: Path, capsys) -> None:
+    pxweb(web, "TAB6680", *_employment_table())
+    home = tmp_path / "home"
+    status = run_ingest("scb", "--table", "employment", "--years", "2024", "--base-url",
+                        f"{web.base}/api/v2", "--home", str(home))
+    assert status == 0, capsys.readouterr().err
+    obs = read_dataset(home / "store").observations
+    obs = obs[obs["indicator_id"] == "scb_sysselsattning"].set_index(["area_code", "sex"])
+    total = obs.loc[("1280C1070", "total")]
+    want = proportion([676], [932], multiplier=100)
+    assert [total["value"], total["ci_low"], total["ci_high"]] == pytest.approx(
+        [want.value[0], want.lower[0], want.upper[0]], rel=1e-12)
+    assert total["ci_method"] == "wilson"
+    assert (total["numerator"], total["denominator"]) == (676, 932)
+    small = obs.loc[("1280C2390", "male")]
+    assert small[["value", "numerator", "ci_low", "ci_high"]].isna().all()
+    assert pd.isna(small["ci_method"]) and small["flag"] == "suppressed"
+    perturbed = obs.loc[("1280C2390", "female")]
+    assert pd.isna(perturbed["value"]) and perturbed["flag"] == "inconsistent|suppressed"
+    full = obs.loc[("1280C2390", "total")]
+    assert full["value"] == 100.0 and full["ci_method"] == "wilson" and full["ci_high"] == 100.0

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from dashboard.measures import (
+    DEFAULT_DRAWS,
     HEAT_MEASURES,
     MEASURES,
     Subgroups,
@@ -144,6 +145,13 @@ def test_same_seed_same_interval_other_seed_other_interval():
     _same(compute("bgsd", DISTRICTS, seed=7), first)
     assert compute("bgsd", DISTRICTS, seed=8).ci_lb != first.ci_lb
     assert "seed 7" in first.method
+    assert (first.seed, first.draws) == (7, DEFAULT_DRAWS)
+
+
+def test_the_seed_and_draws_are_kept_only_where_chance_is_involved():
+    analytic, phe = compute("d", ORDERED, seed=3), compute("sii_phe", ORDERED, seed=3)
+    assert (analytic.seed, analytic.draws) == (None, None)
+    assert phe.seed == 3 and phe.draws is not None and phe.draws > 0
 
 
 def test_compute_all_matches_single_measures():

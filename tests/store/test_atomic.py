@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from dashboard.core import files
+from dashboard.core.files import stage_file, write_atomic
 from dashboard.store import dataset as store
 from dashboard.store.dataset import commit_version, read_dataset, write_dataset
 
@@ -54,3 +57,31 @@ def test_versions_switch_atomically(tmp_path: Path, dataset, monkeypatch) -> Non
     second = commit_version(dataset, tmp_path)
     assert second != first
     assert (tmp_path / "CURRENT").read_text().strip() == second
+
+
+def test_write_atomic_replaces_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "sub" / "CURRENT"
+    write_atomic(target, "one\n")
+    assert target.read_text() == "one\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    monkeypatch.setattr(files.os, "replace", lambda *a: (_ for _ in ()).throw(OSError("full")))
+    with pytest.raises(OSError, match="full"):
+        write_atomic(target, b"two\n")
+    monkeypatch.undo()
+    assert target.read_text() == "one\n"
+    assert [p.name for p in target.parent.iterdir()] == ["CURRENT"]
+
+
+def test_staged_file_is_invisible_until_installed(tmp_path: Path) -> None:
+    staged = stage_file(tmp_path / "layer.geojson", "{}")
+    assert staged.path.suffix == ".geojson" and staged.path.name.startswith(".")
+    assert not (tmp_path / "layer.geojson").exists()
+    assert staged.install().read_text() == "{}"
+    stage_file(tmp_path / "layer.geojson", "[]").discard()
+    assert [p.name for p in tmp_path.iterdir()] == ["layer.geojson"]
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -129,3 +129,30 @@ def test_damaged_parquet_is_refused(tmp_path: Path, dataset) -> None:
     (folder / "areas.parquet").write_bytes(b"not parquet at all")
     err = refused(folder)
     assert "areas.parquet" in str(err) and "cannot be read as Parquet" in str(err)
+
+
+def test_store_written_before_ci_method_still_loads(tmp_path: Path, dataset) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    for name in ("observations", "indicators", "areas", "groups", "sources"):
+        frame = dataset.table(name)
+        if name == "observations":
+            frame = frame.drop(columns=["ci_method", "ci_low", "ci_high"]).assign(
+                ci_low=None, ci_high=None)
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+    loaded = read_dataset(folder)
+    assert list(loaded.observations.columns) == list(dataset.observations.columns)
+    assert loaded.observations["ci_method"].isna().all()
+
+
+def test_ci_method_must_be_a_known_code_with_an_interval(csv_dataset: Path, dataset) -> None:
+    derived = int(dataset.observations["ci_method"].notna().to_numpy().argmax())
+    spoil(csv_dataset, "observations", derived, "ci_method", "bootstrap")
+    assert "'bootstrap' is not one of wilson, exact, byars, dobson, chiang_ii" in str(
+        refused(csv_dataset))
+    spoil(csv_dataset, "observations", derived, "ci_method", "wilson")
+    spoil(csv_dataset, "observations", derived, "ci_low", "")
+    spoil(csv_dataset, "observations", derived, "ci_high", "")
+    [problem] = refused(csv_dataset).problems
+    assert (problem.row, problem.column) == (derived + 1, "ci_method")
+    assert "names a method but the row has no interval" in problem.message

@@ -1,11 +1,14 @@
-"""The one sync callback: address <-> controls <-> the view.
+"""The path from a click to a chart: navigation draws a whole view, an interaction redraws
+only the parts whose fields changed, in one round trip.
 
-Dash forbids cycles between callbacks, so a single callback owns both directions. The
-address (path = view, query = choices) is the single source of truth: a change of the
-address redraws the view and sets the controls; a change of a control or a click on a
-chart changes the address. Page-specific controls and graphs use pattern-matching ids, so
-the callback reads whichever exist. When a freshly drawn control merely reports the state
-it was drawn with, nothing changes and nothing is sent back, which ends the round trip.
+- Opening an address, a menu link, the language link, back and forward: the address
+  changes, a clientside gate sees that it is not the view already drawn and asks the
+  `navigate` callback to draw the shell and the page.
+- A shared control, a page control or a click on a chart: `interact` resolves the new
+  state, redraws the parts that use a changed field, updates the controls whose options
+  or values changed and writes the new address. The gate then sees the address of the
+  view just drawn and asks for nothing more. Controls are never redrawn by their own
+  change, so they keep keyboard focus.
 """
 
 from __future__ import annotations
@@ -13,148 +16,177 @@ from __future__ import annotations
 from typing import Any
 
 import flask
-from dash import ALL, Dash, Input, Output, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.development.base_component import Component
 
-from dashboard.app.layout import STATIC_TEXTS
+from dashboard.app.layout import shared_control
 from dashboard.app.live import LiveData
-from dashboard.app.pages import ALL_CONTROLS, Context, Page, page_for, registry
-from dashboard.app.render import control_options, notice_texts
+from dashboard.app.pages import Context, Page, page_for, registry
+from dashboard.app.render import notice_texts
+from dashboard.app.viewmodel import (
+    BY_FIELD,
+    SHARED_CONTROLS,
+    Notice,
+    changed_fields,
+    control_options,
+    control_value,
+    resolve,
+    state_from_control,
+)
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState, from_query
-from dashboard.store import query
-from dashboard.store.query import Notice
+from dashboard.core.viewstate import ViewState, from_query, href, restrict, to_query
 
-PAGE_FIELDS = {"order": "order", "area": "area", "sort": "sort", "split": "split"}
 # Charts whose click opens the clicked area's profile; other charts highlight it.
 OPENS_PROFILE = ("map", "gradient")
-
-
-def state_from_controls(current: ViewState, triggered: str,
-                        values: dict[str, Any]) -> ViewState:
-    """The state the user asked for by touching one shared control."""
-    dimension, _, group = (values.get("group") or "/").partition("/")
-    state = current.with_changes(
-        indicator=values.get("indicator") or current.indicator,
-        period=values.get("period") or "", sex=values.get("sex") or "",
-        dimension=dimension, group=group, level=values.get("level") or "")
-    return state.with_changes(period="") if triggered == "indicator" else state
-
-
-def state_from_page_controls(current: ViewState, entries: list[dict]) -> ViewState:
-    """Apply the values of the page's own controls (order, area, sort, split, index)."""
-    values = {e["id"]["name"]: e.get("value") for e in entries}
-    changes = {PAGE_FIELDS[k]: (v or "") for k, v in values.items() if k in PAGE_FIELDS}
-    if "sel" in values:
-        chosen = [c for c in (values["sel"] or []) if c]
-        weights = [values.get(f"w:{c}", 1) for c in chosen]
-        changes["sel"] = ",".join(chosen)
-        changes["weights"] = ",".join(f"{float(w if w is not None else 1):g}"
-                                      for w in weights)
-    return current.with_changes(**changes)
-
-
-def _clicked_area(entries: list[dict], name: str) -> str | None:
-    for entry in entries:
-        if entry["id"]["name"] == name and entry.get("value"):
-            points = entry["value"].get("points") or [{}]
-            code = points[0].get("customdata")
-            return code if isinstance(code, str) else None
-    return None
-
+SHELL_TEXTS = {"app-title": "app_title", "app-tagline": "app_tagline"}
 
 def nav_links(pages: list[Page], page: Page, state: ViewState) -> list:
     """The menu; every link carries the current choices so a view switch keeps them."""
-    search = state.to_query()
-    return [dcc.Link(t(p.title_key, state.lang), href=p.path + search,
+    return [dcc.Link(t(p.title_key, state.lang), href=href(p.path, state),
+                     id={"type": "nav", "name": p.id},
                      className="nav-link active" if p.id == page.id else "nav-link",
                      title=t("current_page", state.lang) if p.id == page.id else None)
             for p in pages]
 
 
-def register(app: Dash, live: LiveData) -> None:
-    """Attach the sync callback and the clientside language/title update to `app`."""
-    pages = registry()
-    outputs = [
-        Output("url", "pathname"), Output("url", "search"),
-        *[Output(c, "value") for c in ALL_CONTROLS],
-        *[Output(c, "options") for c in ALL_CONTROLS],
-        *[Output(f"{c}-wrap", "style") for c in ALL_CONTROLS],
-        *[Output(key, "children") for key in STATIC_TEXTS],
-        Output("lang-toggle", "children"), Output("nav", "children"),
-        Output("notices", "children"), Output("page", "children"), Output("footer", "children"),
-    ]
-    inputs = [Input("url", "pathname"), Input("url", "search"),
-              *[Input(c, "value") for c in ALL_CONTROLS],
-              Input({"type": "pc", "name": ALL}, "value"),
-              Input({"type": "graph", "name": ALL}, "clickData"),
-              Input("lang-toggle", "n_clicks")]
+def _view(page: Page, state: ViewState, controls: dict[str, Any]) -> dict[str, Any]:
+    """What the browser keeps of the view drawn: its address (only the fields the view
+    uses), every choice made so far (so another view opens with them), its language and
+    title, and the value each control shows (so a redrawn control is not taken for a
+    change)."""
+    title = f"{t(page.title_key, state.lang)} – {t('app_title', state.lang)}"
+    return {"path": page.path, "search": to_query(restrict(state, page.uses())),
+            "state": to_query(state), "lang": state.lang, "title": title, "controls": controls}
 
-    @app.callback(outputs, inputs)
-    def sync(pathname, search, indicator, period, sex, group, level, _pcs, _clicks, _n):
+
+def controls_in(tree: Any) -> dict[str, Any]:
+    """The value of every page control in a drawn component tree, by control name."""
+    found: dict[str, Any] = {}
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        if not isinstance(node, Component):
+            continue
+        node_id = getattr(node, "id", None)
+        if isinstance(node_id, dict) and node_id.get("type") == "pc":
+            found[node_id["name"]] = getattr(node, "value", None)
+        stack.append(getattr(node, "children", None))
+    return found
+
+
+def _notices(notices: list[Notice], state: ViewState, ds: Any) -> list:
+    return [html.P(n, className="notice") for n in notice_texts(notices, state.lang, ds)]
+
+
+def _base_url() -> str:
+    return flask.request.host_url if flask.has_request_context() else "http://127.0.0.1:8050/"
+
+
+def register(app: Dash, live: LiveData) -> None:
+    """Attach the navigation and interaction callbacks and the clientside helpers."""
+    pages = registry()
+
+    app.clientside_callback(ClientsideFunction("view", "gate"), Output("nav-request", "data"),
+                            Input("url", "pathname"), Input("url", "search"),
+                            State("view", "data"))
+    app.clientside_callback(ClientsideFunction("view", "follow"),
+                            Output({"type": "nav", "name": ALL}, "href"),
+                            Output("lang-toggle", "href"), Input("view", "data"),
+                            State("url-keys", "data"), State("page-paths", "data"),
+                            prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction("view", "intent"), Output("intent", "data"),
+                            *[Input(name, "value") for name in SHARED_CONTROLS],
+                            Input({"type": "pc", "name": ALL}, "value"),
+                            Input({"type": "graph", "name": ALL}, "clickData"),
+                            State("view", "data"), prevent_initial_call=True)
+
+    @app.callback(
+        Output("view", "data"), Output("controls", "children"), Output("nav", "children"),
+        Output("notices", "children"), Output("page", "children"),
+        Output("footer", "children"), Output("lang-toggle", "children"),
+        *[Output(key, "children") for key in SHELL_TEXTS],
+        Input("nav-request", "data"),
+        prevent_initial_call=True,
+    )
+    def navigate(request: dict[str, str] | None) -> tuple:
         ds = live.ds
-        triggered = ctx.triggered_id
-        trigger_kind = triggered.get("type") if isinstance(triggered, dict) else triggered
-        page = page_for(pathname, pages)
+        pathname = (request or {}).get("pathname") or "/"
         notices: list[Notice] = []
+        page = page_for(pathname, pages)
         if page is None:
             notices.append(Notice("no_view", {"asked": pathname}))
             page = pages[0]
-        url_state, ignored = from_query(search)
-        path = page.path
-        if trigger_kind in (None, "url"):
-            asked = url_state
-            if ignored:
-                notices.append(Notice("ignored", {"names": ignored}))
-        elif trigger_kind == "lang-toggle":
-            asked = url_state.with_changes(lang="en" if url_state.lang == "sv" else "sv")
-        elif trigger_kind == "pc":
-            asked = state_from_page_controls(url_state, ctx.inputs_list[7])
-        elif trigger_kind == "graph":
-            code = _clicked_area(ctx.inputs_list[8], triggered["name"])
-            if code is None:
-                return [no_update] * len(outputs)
-            asked = url_state.with_changes(area=code)
-            if triggered["name"] in OPENS_PROFILE:
-                path = "/profile"
-                page = page_for(path, pages) or page
-        else:
-            values = dict(zip(ALL_CONTROLS, (indicator, period, sex, group, level),
-                              strict=True))
-            asked = state_from_controls(url_state, trigger_kind, values)
-        state, fallbacks = query.resolve(ds, asked)
-        if trigger_kind in (None, "url"):
-            notices.extend(fallbacks)
-        new_search = state.to_query()
-        if trigger_kind not in (None, "url") and new_search == (search or "") \
-                and path == pathname:
-            return [no_update] * len(outputs)
+        asked, ignored = from_query((request or {}).get("search"))
+        if ignored:
+            notices.append(Notice("ignored", {"names": ignored}))
+        state, fallbacks = resolve(ds, asked)
+        notices.extend(fallbacks)
         lang = state.lang
-        opts = control_options(ds, state)
-        base = flask.request.host_url if flask.has_request_context() else \
-            "http://127.0.0.1:8050/"
-        body = page.render(Context(ds, state, live.boundaries, page.path, base))
+        controls = [shared_control(name, t(BY_FIELD[name].label_key, lang),
+                                   control_value(state, name),
+                                   control_options(ds, state, name), name in page.controls)
+                    for name in SHARED_CONTROLS]
+        body = page.layout(Context(ds, state, live.boundaries, page.path, _base_url(),
+                                   page.uses()))
+        shown = {**{n: control_value(state, n) for n in SHARED_CONTROLS}, **controls_in(body)}
         return (
-            path if path != pathname else no_update,
-            new_search if new_search != (search or "") else no_update,
-            state.indicator, state.period, state.sex, f"{state.dimension}/{state.group}",
-            state.level,
-            *[opts[c] for c in ALL_CONTROLS],
-            *[{} if c in page.controls else {"display": "none"} for c in ALL_CONTROLS],
-            *[t(key, lang) for key in STATIC_TEXTS.values()],
-            t("language", lang),
-            nav_links(pages, page, state),
-            [html.P(n, className="notice") for n in notice_texts(notices, lang, ds)],
-            body,
+            _view(page, state, shown), controls, nav_links(pages, page, state),
+            _notices(notices, state, ds), body,
             t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
+            t("language", lang),
+            *[t(key, lang) for key in SHELL_TEXTS.values()],
         )
 
-    app.clientside_callback(
-        "function(search, path){var m=/[?&]lang=(en|sv)/.exec(search||'');"
-        "document.documentElement.lang=m?m[1]:'sv';"
-        "var h=document.querySelector('.nav-link.active');"
-        "var a=document.getElementById('app-title');"
-        "if(h&&a){document.title=h.innerText+' – '+a.innerText;}"
-        "return window.dash_clientside.no_update;}",
-        Output("lang-toggle", "title"),
-        Input("url", "search"), Input("nav", "children"),
+    @app.callback(
+        Output("view", "data", allow_duplicate=True),
+        Output("url", "pathname"), Output("url", "search"),
+        Output("notices", "children", allow_duplicate=True),
+        *[Output(name, "value") for name in SHARED_CONTROLS],
+        *[Output(name, "options") for name in SHARED_CONTROLS],
+        Output({"type": "part", "name": ALL}, "children"),
+        Input("intent", "data"),
+        State("view", "data"),
+        prevent_initial_call=True,
     )
+    def interact(intent: dict[str, Any] | None, view: dict[str, Any] | None) -> tuple:
+        ds = live.ds
+        view = view or {}
+        shown = view.get("controls", {})
+        parts_out = ctx.outputs_list[-1]
+        nothing = (no_update,) * (4 + 2 * len(SHARED_CONTROLS)) + ([no_update] * len(parts_out),)
+        page = page_for(view.get("path"), pages)
+        if page is None or not intent:
+            return nothing
+        current, _ = resolve(ds, from_query(view.get("state"))[0])
+        touched: str | None = None
+        if intent.get("kind") == "click":
+            asked = current.with_changes(area=str(intent["value"]))
+            if intent.get("name") in OPENS_PROFILE:
+                return (no_update, "/profile", to_query(asked), *nothing[3:])
+        else:
+            touched = str(intent.get("name"))
+            asked = state_from_control(ds, current, touched, intent.get("value"))
+        state, notices = resolve(ds, asked)
+        changed = changed_fields(current, state)
+        if not changed:
+            return nothing
+        context = Context(ds, state, live.boundaries, page.path, _base_url(), page.uses())
+        by_name = {p.name: p for p in page.parts}
+        parts = [by_name[o["id"]["name"]].render(context)
+                 if o["id"]["name"] in by_name and by_name[o["id"]["name"]].redraw(changed,
+                                                                                   touched)
+                 else no_update for o in parts_out]
+        values = [control_value(state, n) if control_value(state, n) != shown.get(n)
+                  else no_update for n in SHARED_CONTROLS]
+        controls = {**shown, **({touched: intent.get("value")} if touched else {}),
+                    **{n: control_value(state, n) for n in SHARED_CONTROLS},
+                    **controls_in([p for p in parts if p is not no_update])}
+        options = [control_options(ds, state, n)
+                   if changed & set(BY_FIELD[n].uses) else no_update
+                   for n in SHARED_CONTROLS]
+        view_out = _view(page, state, controls)
+        return (view_out, no_update, view_out["search"], _notices(notices, state, ds),
+                *values, *options, parts)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.app.pages import Context
 from dashboard.core.texts import t
+from dashboard.core.viewstate import href
 from dashboard.export.embed import iframe_snippet
 from dashboard.figures.charts import Chart
 from dashboard.figures.style import FigureSpec
@@ -55,37 +57,41 @@ DOWNLOADS = (("png", "PNG"), ("png-square", "PNG 1:1"), ("svg", "SVG"), ("pdf", 
              ("csv", "CSV"), ("xlsx", "Excel"), ("zip", "ZIP"))
 
 
-def share_box(chart: Chart, ctx) -> html.Details:
-    """Downloads of the chart and its data, the link to the view and the embed code."""
-    lang, query = ctx.state.lang, ctx.state.to_query()
-    base = ctx.base_url.rstrip("/")
-    links = [html.A(label, href=f"/export/{chart.id}/{fmt}{query}", download="",
-                    className="download", id=f"{chart.id}-download-{fmt}")
-             for fmt, label in DOWNLOADS]
-    links.append(html.A("PNG 2×", href=f"/export/{chart.id}/png{query}&scale=2",
-                        download="", className="download", id=f"{chart.id}-download-png2"))
-    links.append(html.A(t("download_full", lang), href=f"/export/{chart.id}/csv{query}&full=1",
-                        download="", className="download", id=f"{chart.id}-download-full"))
-    embed = iframe_snippet(f"{base}/embed/{chart.id}{query}", chart)
+def share_box(chart: Chart, ctx: Context) -> html.Details:
+    """Downloads of the chart and its data, the link to the view and the embed code.
+
+    A change of a choice the chart does not use leaves the chart as drawn; the links here
+    still follow the whole view, rewritten in the browser (`callbacks.FOLLOW_VIEW_JS`).
+    """
+    lang, state = ctx.state.lang, ctx.shown
+    formats = [(fmt, label, {}) for fmt, label in DOWNLOADS]
+    formats += [("png", "PNG 2×", {"scale": "2"}), ("csv", t("download_full", lang),
+                                                   {"full": "1"})]
+    ids = [f"{chart.id}-download-{fmt}" for fmt, _ in DOWNLOADS]
+    ids += [f"{chart.id}-download-png2", f"{chart.id}-download-full"]
+    links = [html.A(label, href=href(f"/export/{chart.id}/{fmt}", state, **extra), download="",
+                    className="download", id=element_id)
+             for (fmt, label, extra), element_id in zip(formats, ids, strict=True)]
+    embed = iframe_snippet(href(f"/embed/{chart.id}", state, ctx.base_url), chart)
     return html.Details([
         html.Summary(t("share_download", lang)),
         html.P([html.Strong(t("download", lang) + ": "), *links], className="downloads"),
         html.P(t("download_note", lang), className="chart-note"),
-        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link()),
-        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed),
+        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link"),
+        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed"),
         html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],
                className="alt-text"),
     ], className="alt share", id=f"{chart.id}-share")
 
 
-def _copyable(element_id: str, label: str, text: str) -> html.Div:
+def _copyable(element_id: str, label: str, text: str, kind: str) -> html.Div:
     return html.Div([html.Span(label, className="copy-label"),
-                     html.Code(text, id=element_id, className="copy-text"),
+                     html.Code(text, id=element_id, className=f"copy-text copy-{kind}"),
                      dcc.Clipboard(target_id=element_id, className="copy-button",
                                    title=label)], className="copyable")
 
 
-def chart_from(chart: Chart, ctx, note: str = "", extra=None) -> html.Section:
+def chart_from(chart: Chart, ctx: Context, note: str = "", extra=None) -> html.Section:
     """A card for a registered Chart, with its downloads, link and embed code."""
     lang = ctx.state.lang
     return chart_card(chart.id, chart.heading, chart.spec, lang, source=chart.source,

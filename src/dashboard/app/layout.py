@@ -1,50 +1,44 @@
 """The page shell: header, menu of views, notices, the shared controls and the view itself.
-Every visible word is filled in by the sync callback, so the page follows the language."""
+The navigation callback fills it for the address it is opened at, so it follows the
+language; stores hold the address of the view as drawn and the navigation request."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.app.pages import ALL_CONTROLS
-
-# Element id -> text key, for the shell's words that only change with the language.
-STATIC_TEXTS = {
-    "app-title": "app_title",
-    "app-tagline": "app_tagline",
-    "label-indicator": "indicator",
-    "label-period": "period",
-    "label-sex": "sex",
-    "label-group": "group",
-    "label-level": "level",
-}
-
-CONTROL_FACTORIES = {
-    "indicator": lambda: dcc.Dropdown(id="indicator", clearable=False, searchable=True),
-    "period": lambda: dcc.Dropdown(id="period", clearable=False),
-    "sex": lambda: dcc.RadioItems(id="sex", inline=True),
-    "group": lambda: dcc.Dropdown(id="group", clearable=False),
-    "level": lambda: dcc.Dropdown(id="level", clearable=False),
-}
+from dashboard.app.pages import registry
+from dashboard.core.viewstate import PARAMS
 
 
-def _control(name: str) -> html.Div:
-    control = CONTROL_FACTORIES[name]()
-    return html.Div([html.Label(id=f"label-{name}", htmlFor=name), control],
-                    className="control", id=f"{name}-wrap")
+def shared_control(name: str, label: str, value: str, options: list[dict[str, str]],
+                   shown: bool) -> html.Div:
+    """One of the controls above every view, labelled, hidden where the page ignores it."""
+    if name == "sex":
+        control = dcc.RadioItems(id=name, options=options, value=value, inline=True)
+    else:
+        control = dcc.Dropdown(id=name, options=options, value=value, clearable=False,
+                               searchable=name == "indicator")
+    return html.Div([html.Label(label, id=f"label-{name}", htmlFor=name), control],
+                    className="control", id=f"{name}-wrap",
+                    style=None if shown else {"display": "none"})
 
 
 def build_layout() -> html.Div:
-    """The shell; the sync callback fills it for the address it is opened at."""
+    """The shell; the callbacks fill it for the address it is opened at."""
     return html.Div([
         dcc.Location(id="url", refresh=False),
+        dcc.Store(id="view"),
+        dcc.Store(id="nav-request"),
+        dcc.Store(id="intent"),
+        dcc.Store(id="url-keys", data=[p.key for p in PARAMS]),
+        dcc.Store(id="page-paths", data={p.id: p.path for p in registry()}),
         html.Header([
             html.Div([html.H1(id="app-title"), html.P(id="app-tagline", className="tagline")]),
-            html.Button(id="lang-toggle", n_clicks=0, className="lang-toggle"),
+            dcc.Link(id="lang-toggle", href="/", className="lang-toggle"),
         ], className="site-header"),
         html.Nav(id="nav", className="nav"),
         html.Div(id="notices", role="status", className="notices"),
-        html.Section([_control(name) for name in ALL_CONTROLS], className="controls",
-                     id="controls"),
+        html.Section(id="controls", className="controls"),
         html.Main(id="page"),
         html.Footer(id="footer", className="footer"),
     ], className="page")

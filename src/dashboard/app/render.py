@@ -3,18 +3,27 @@ definitions and map notes, each a pure function of the dataset and the view stat
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import html
 
+from dashboard.app.viewmodel import Notice
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_period
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.charts import shapes_for
 from dashboard.figures.gaps import GapPanel, MeasureRow
-from dashboard.figures.labels import ViewLabels, area_names, group_label
+from dashboard.figures.gaps import gap_panel as compute_gap_panel
+from dashboard.figures.labels import ViewLabels, area_names
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
-from dashboard.store.query import Notice
+
+
+@lru_cache(maxsize=64)
+def gap_panel(ds: Dataset, state: ViewState) -> GapPanel:
+    """The view's gap panel, computed once for the parts of a page that show it."""
+    return compute_gap_panel(ds, state)
 
 
 def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
@@ -67,38 +76,13 @@ def area_options(ds: Dataset, state: ViewState) -> list[dict]:
     return [{"label": names[c], "value": c} for c in sorted(codes, key=lambda c: names[c])]
 
 
-def control_options(ds: Dataset, state: ViewState) -> dict[str, list[dict]]:
-    """Options of each control, in the language, for the resolved state."""
-    lang = state.lang
-    indicators = ds.indicators.sort_values(["topic", f"title_{lang}"])
-    opts = query.options(ds, state.indicator, state.level)
-    obs = ds.observations
-    sex_groups = obs[(obs["indicator_id"] == state.indicator) & (obs["sex"] == state.sex)]
-    pairs = sorted(set(zip(sex_groups["dimension"], sex_groups["group"], strict=True)),
-                   key=lambda dg: (dg[0] != "total", dg))
-    group_opts = []
-    for dimension, group in pairs:
-        label, dim_label = group_label(ds, dimension, group, lang)
-        text = label if dimension == "total" else f"{dim_label}: {label}"
-        group_opts.append({"label": text, "value": f"{dimension}/{group}"})
-    return {
-        "indicator": [{"label": row[f"title_{lang}"], "value": row["id"]}
-                      for _, row in indicators.iterrows()],
-        "period": [{"label": format_period(p), "value": p} for p in reversed(opts["periods"])],
-        "sex": [{"label": t(f"sex_{s}", lang), "value": s} for s in opts["sexes"]],
-        "group": group_opts,
-        "level": [{"label": t(f"level_{lv}", lang), "value": lv}
-                  for lv in query.levels_with_data(ds, state.indicator)],
-    }
-
-
 def _measure_table(rows: tuple[MeasureRow, ...], lang: str) -> html.Table:
     head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col")
                                for k in ("measure", "value", "ci", "meaning", "method")]))
     return html.Table([head, html.Tbody([
         html.Tr([html.Th(r.label, scope="row"), html.Td(r.value, className="num"),
                  html.Td(r.ci, className="ci"), html.Td(r.reading, className="reading"),
-                 html.Td(r.method, className="method")], id=f"measure-{r.measure}")
+                 html.Td(r.method_text, className="method")], id=f"measure-{r.measure}")
         for r in rows])], className="measures")
 
 

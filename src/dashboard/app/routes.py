@@ -11,12 +11,13 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard.app.live import LiveData
-from dashboard.core.viewstate import from_query
+from dashboard.app.pages import chart_fields
+from dashboard.app.viewmodel import resolve
+from dashboard.core.viewstate import from_query, restrict
 from dashboard.export.embed import embed_html
 from dashboard.export.formats import FORMATS, export_file, file_name
 from dashboard.export.renderer import RenderError
 from dashboard.figures.charts import CHART_IDS, CHART_PAGES, ChartUnavailable, build_chart
-from dashboard.store import query
 
 PLOTLY_SCRIPT = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 
@@ -45,7 +46,8 @@ def register_routes(app: Dash, live: LiveData) -> None:
         if scale not in ("1", "2"):
             return _error(400, "scale must be 1 or 2")
         ds = live.ds
-        state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
+        state = restrict(resolve(ds, from_query(request.query_string.decode())[0])[0],
+                         chart_fields(chart_id))
         try:
             body = export_file(ds, state, chart_id, fmt, _page_url(chart_id),
                                scale=int(scale), full=full, boundaries=live.boundaries)
@@ -62,7 +64,8 @@ def register_routes(app: Dash, live: LiveData) -> None:
         if chart_id not in CHART_IDS:
             return _error(404, f"Unknown chart '{chart_id}'. Charts: {', '.join(CHART_IDS)}.")
         ds = live.ds
-        state, _ = query.resolve(ds, from_query(request.query_string.decode())[0])
+        state = restrict(resolve(ds, from_query(request.query_string.decode())[0])[0],
+                         chart_fields(chart_id))
         try:
             chart = build_chart(ds, state, chart_id, live.boundaries)
         except ChartUnavailable as exc:

@@ -18,10 +18,10 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard.app.components import table
 from dashboard.app.live import LiveData
-from dashboard.core.i18n import format_number, format_period
+from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number, format_period
 from dashboard.core.problems import DatasetError, Problem
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState, from_query
+from dashboard.core.viewstate import ViewState, href
 from dashboard.ingest.files import read_heat_file
 from dashboard.store.dataset import Dataset, commit_version
 from dashboard.store.merge import merge_into
@@ -104,24 +104,24 @@ def register_upload(app: Dash, live: LiveData) -> None:
 
     @app.callback(Output("upload-report", "children"), Output("upload-add", "disabled"),
                   Input("upload", "contents"), State("upload", "filename"),
-                  State("url", "search"), prevent_initial_call=True)
-    def check(contents, filename, search):
-        lang = from_query(search)[0].lang
+                  State("view", "data"), prevent_initial_call=True)
+    def check(contents, filename, view):
+        lang = (view or {}).get("lang", DEFAULT_LANGUAGE)
         result = check_upload(live.ds, contents, filename, lang)
         return report(result, lang), bool(result.problems) or live.store_root is None
 
     @app.callback(Output("upload-result", "children"), Input("upload-add", "n_clicks"),
                   State("upload", "contents"), State("upload", "filename"),
-                  State("url", "search"), prevent_initial_call=True)
-    def add(_clicks, contents, filename, search):
-        lang = from_query(search)[0].lang
+                  State("view", "data"), prevent_initial_call=True)
+    def add(_clicks, contents, filename, view):
+        lang = (view or {}).get("lang", DEFAULT_LANGUAGE)
         result = check_upload(live.ds, contents, filename, lang)
         if result.dataset is None or live.store_root is None:
             return html.P(t("upload_not_added", lang), className="notice")
         version = commit_version(result.dataset, live.store_root)
         live.replace(result.dataset, version)
         first = result.added_indicators[0] if result.added_indicators else ""
-        link = "/" + ViewState(lang=lang, indicator=first).to_query()
+        link = href("/", ViewState(lang=lang, indicator=first))
         return html.P([t("upload_added", lang, n=result.observations, version=version), " ",
                        dcc.Link(t("upload_open", lang), href=link, id="upload-open")],
                       className="lead-small")

@@ -18,15 +18,13 @@ import tempfile
 from pathlib import Path
 
 from dashboard.core.problems import DatasetError
-from dashboard.core.viewstate import from_query
+from dashboard.core.viewstate import from_query, restrict
 from dashboard.export.figure import SCALES
 from dashboard.export.formats import FORMATS, export_file
 from dashboard.export.link import DEFAULT_BASE_URL, split_link
 from dashboard.export.renderer import RenderError
 from dashboard.figures.charts import CHART_IDS
 from dashboard.ingest.boundaries import BoundaryError
-from dashboard.store import query
-from dashboard.store.query import Notice
 
 PROG = "dashboard export"
 
@@ -90,8 +88,10 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """Export the chart; return the exit status."""
     from dashboard.app.factory import load
+    from dashboard.app.pages import chart_fields
     from dashboard.app.render import notice_texts
     from dashboard.app.settings import load_settings
+    from dashboard.app.viewmodel import Notice, resolve
 
     problem = _usage_problem(args)
     if problem:
@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     except (DatasetError, BoundaryError) as error:
         print(f"{PROG}: cannot read the data: {error}", file=sys.stderr)
         return 2
-    state, fallbacks = query.resolve(ds, asked)
+    resolved, fallbacks = resolve(ds, asked)
+    state = restrict(resolved, chart_fields(args.chart))
     notices = [Notice("ignored", {"names": ignored})] if ignored else []
     for line in notice_texts([*notices, *fallbacks], state.lang, ds):
         print(f"{PROG}: {line}", file=sys.stderr)

@@ -1,10 +1,11 @@
 """`dashboard ingest SOURCE ...`: load current data from SCB, Malmö stad, Kolada or a file.
 
 SOURCE is one of scb, scb-geodata, malmo, kolada, heat-file, tidy-csv. Each run:
-fetch (or, with --offline, replay the saved snapshots) -> read into tidy tables -> suppress
-small counts -> check the new rows against the current dataset (the user's store, else the
-embedded data/default) -> merge -> validate everything -> save the raw responses as
-snapshots -> commit a new store version, made live atomically. A failure at any step
+fetch (or, with --offline, replay the saved snapshots) -> read into tidy tables -> derive
+values with intervals from counts -> suppress small counts -> check the new rows against
+the current dataset (the user's store, else the embedded dataset) -> merge -> validate
+everything -> save the raw responses as snapshots -> commit a new store version, made live
+atomically. A failure at any step
 prints what failed and where and leaves the store exactly as it was. An ingest that would
 change nothing commits nothing, so running it again is harmless.
 
@@ -25,6 +26,8 @@ import pandas as pd
 from dashboard.app.settings import DEFAULT_DATA, home_dir, store_dir
 from dashboard.core.problems import DatasetError
 from dashboard.core.schema import TABLES
+from dashboard.derive import derive_tables
+from dashboard.derive.suppression import SUPPRESS_BELOW
 from dashboard.ingest import files, kolada, malmo_ckan, scb_geodata, scb_pxweb
 from dashboard.ingest.boundaries import BoundaryError
 from dashboard.ingest.http import DEFAULT_TIMEOUT, HttpClient, SourceError
@@ -36,7 +39,7 @@ from dashboard.ingest.snapshots import (
     save_all,
 )
 from dashboard.store.dataset import CURRENT, Dataset, commit_version, read_dataset
-from dashboard.store.merge import SUPPRESS_BELOW, merge_into, merge_table, merge_tables
+from dashboard.store.merge import merge_into, merge_table, merge_tables
 
 
 @dataclass
@@ -163,12 +166,20 @@ def _info(current: Dataset, ingested: Ingested, tables: dict[str, pd.DataFrame])
 
 def build(current: Dataset, ingested: Ingested,
           suppress_below: float) -> tuple[Dataset, int]:
-    """The new dataset (validated) and how many small counts were suppressed."""
+    """The new dataset (validated) and how many small counts were suppressed.
+
+    Values and intervals are derived from counts first (derive/), with the indicators the
+    new dataset will hold; small counts are suppressed while merging.
+    """
     obs = ingested.tables.get("observations")
     info = _info(current, ingested, {"observations": obs if obs is not None else pd.DataFrame(),
                                      "sources": ingested.tables.get(
                                          "sources", pd.DataFrame(columns=["retrieved"]))})
-    return merge_into(current, ingested.tables, label=ingested.label, files=ingested.files,
+    indicators = merge_table("indicators", current.indicators,
+                             ingested.tables.get("indicators"),
+                             prefer_new=ingested.replace_reference)
+    tables = derive_tables(ingested.tables, indicators)
+    return merge_into(current, tables, label=ingested.label, files=ingested.files,
                       csv_lines=ingested.csv_lines,
                       replace_reference=ingested.replace_reference,
                       suppress_below=suppress_below, info=info)

@@ -1,4 +1,4 @@
-"""Languages: interface texts in Swedish and English, and number formatting per language.
+"""Languages and number formatting per language; the words themselves are in core.texts.
 
 Swedish is the default. Numbers use a decimal comma and a (narrow) space between
 thousands in Swedish, a decimal point and a comma in English; negative numbers carry
@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import math
 
-LANGUAGES = ("sv", "en")
-DEFAULT_LANGUAGE = "sv"
+from dashboard.core.texts import DEFAULT_LANGUAGE, LANGUAGES, normalise_language, t
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "MINUS",
+    "NBSP",
+    "format_number",
+    "format_period",
+    "join_names",
+    "normalise_language",
+    "plotly_separators",
+]
+
 MINUS = "\u2212"
 NBSP = "\u00a0"
-
-
-def normalise_language(lang: str | None) -> str:
-    """Return a supported language code, falling back to Swedish."""
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def format_number(value: float | None, lang: str, decimals: int = 1, *,
@@ -52,5 +59,4 @@ def join_names(names: list[str], lang: str) -> str:
     """Join names as prose: 'A, B och C' / 'A, B and C'."""
     if len(names) <= 1:
         return "".join(names)
-    word = "och" if lang == "sv" else "and"
-    return f"{', '.join(names[:-1])} {word} {names[-1]}"
+    return f"{', '.join(names[:-1])} {t('and', lang)} {names[-1]}"

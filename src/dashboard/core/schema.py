@@ -37,16 +37,28 @@ FLAGS = (
     "interpreted",
 )
 TOTAL = "total"
+# How an observation's interval (ci_low, ci_high) was derived from counts (derive/):
+# wilson     Wilson score interval of a proportion;
+# exact      exact Poisson (chi-square) limits of a rate, used below 10 events;
+# byars      Byar's approximation to the Poisson limits of a rate, from 10 events;
+# dobson     Dobson's method for a directly standardised rate;
+# chiang_ii  Chiang II life table with Silcocks' final interval (life expectancy).
+CI_METHODS = ("wilson", "exact", "byars", "dobson", "chiang_ii")
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its type, whether a cell may be empty, and the values it may take."""
+    """One column: its type, whether a cell may be empty, and the values it may take.
+
+    An `optional` column may be missing from a stored table (older stores predate it); it
+    is then read as empty.
+    """
 
     name: str
     kind: Kind = "str"
     nullable: bool = False
     choices: tuple[str, ...] | None = None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ OBSERVATIONS = TableSpec(
         Column("se", "float", nullable=True),
         Column("ci_low", "float", nullable=True),
         Column("ci_high", "float", nullable=True),
+        Column("ci_method", nullable=True, choices=CI_METHODS, optional=True),
         Column("numerator", "float", nullable=True),
         Column("denominator", "float", nullable=True),
         Column("population", "float", nullable=True),
@@ -97,7 +110,7 @@ INDICATORS = TableSpec(
         Column("unit"),
         Column("polarity", choices=POLARITIES),
         Column("scale", "float"),
-        Column("ci_method", nullable=True),
+        Column("ci_method", nullable=True),  # dobson / chiang_ii: derived by age (derive/)
         Column("source_ids"),
         Column("caveats_sv", nullable=True),
         Column("caveats_en", nullable=True),

@@ -1,6 +1,7 @@
-"""Units of measurement: their labels in both languages and the range a value may take.
+"""Units of measurement: their codes, the range a value may take and their labels.
 
-The range is what loading checks a value against ("value outside its unit's range").
+The range is what loading checks a value against ("value outside its unit's range"); the
+labels in both languages are in the text catalogue under `unit_<code>`.
 """
 
 from __future__ import annotations
@@ -8,14 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from dashboard.core.texts import t
+
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit code with its labels and valid range (inclusive)."""
+    """A unit code with its valid range (inclusive) and the decimals it is shown with."""
 
     code: str
-    sv: str
-    en: str
     minimum: float
     maximum: float
     decimals: int
@@ -24,23 +25,21 @@ class Unit:
 UNITS: dict[str, Unit] = {
     u.code: u
     for u in (
-        Unit("years", "år", "years", 0.0, 130.0, 1),
-        Unit("percent", "%", "%", 0.0, 100.0, 1),
-        Unit("days_per_person", "dagar per person", "days per person", 0.0, 366.0, 1),
-        Unit("per_1000", "per 1 000 invånare", "per 1,000 residents", 0.0, 1000.0, 1),
-        Unit("rank", "placering", "position", 1.0, 1000.0, 0),
-        Unit("mean_rank", "medelrang", "mean rank", 1.0, 1000.0, 1),
-        Unit("index", "index", "index", -math.inf, math.inf, 1),
-        Unit("persons", "personer", "persons", 0.0, math.inf, 0),
-        Unit("persons_change", "personer", "persons", -math.inf, math.inf, 0),
-        Unit("hectares", "hektar", "hectares", 0.0, math.inf, 0),
+        Unit("years", 0.0, 130.0, 1),
+        Unit("percent", 0.0, 100.0, 1),
+        Unit("days_per_person", 0.0, 366.0, 1),
+        Unit("per_1000", 0.0, 1000.0, 1),
+        Unit("rank", 1.0, 1000.0, 0),
+        Unit("mean_rank", 1.0, 1000.0, 1),
+        Unit("index", -math.inf, math.inf, 1),
+        Unit("persons", 0.0, math.inf, 0),
+        Unit("persons_change", -math.inf, math.inf, 0),
+        Unit("hectares", 0.0, math.inf, 0),
     )
 }
 
 
 def unit_label(code: str, lang: str) -> str:
-    """The unit's label in `lang` ('sv' or 'en'); the code itself when unknown."""
-    unit = UNITS.get(code)
-    if unit is None:
-        return code
-    return unit.sv if lang == "sv" else unit.en
+    """The unit's label in `lang`; an unknown code warns (core.texts.UnknownTextKey)."""
+    return t(f"unit_{code}", lang)
+

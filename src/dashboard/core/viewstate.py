@@ -1,38 +1,29 @@
-"""The one view-state type: every choice a page shows, round-tripped through the URL.
+"""The one view-state type, its table of URL parameters and the one URL builder.
 
-Only codes go in the address, never names. Parsing here is syntactic; whether a code
-exists in the data is decided by `dashboard.store.query.resolve`, which falls back to
-a default and says so.
+Every choice a page shows is a field of `ViewState`; `PARAMS` says, once, under which key it
+stands in the address and how it is read and written. Only codes go in the address, never
+names. Reading here is syntactic (a malformed value is ignored and reported); whether a code
+exists in the data, and what to show instead, is the app's view model (`app.viewmodel`).
+Every link the product makes (views, exports, embeds) comes from `href`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-# URL parameter name for each field; short so links stay readable.
-PARAMS = {
-    "lang": "lang",
-    "indicator": "ind",
-    "period": "period",
-    "sex": "sex",
-    "dimension": "dim",
-    "group": "grp",
-    "level": "level",
-    "order": "order",
-    "area": "area",
-    "split": "split",
-    "sel": "sel",
-    "weights": "w",
-    "sort": "sort",
-}
+_PERIOD = re.compile(r"\d{4}(-\d{4}|-\d{2}-\d{2}|-\d{2})?")
+_CODE = re.compile(r"[\w.:-]{1,64}")
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What the user chose. Empty strings mean 'not chosen: use the default'."""
+    """What the user chose. Empty values mean 'not chosen: use the default'."""
 
     lang: str = DEFAULT_LANGUAGE
     indicator: str = ""
@@ -44,51 +35,130 @@ class ViewState:
     order: str = ""
     area: str = ""
     split: str = ""
-    sel: str = ""
-    weights: str = ""
+    sel: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()
     sort: str = ""
 
-    def to_query(self) -> str:
-        """The URL query string ('?lang=sv&ind=...') holding every non-empty choice."""
-        pairs = [(PARAMS[f.name], getattr(self, f.name)) for f in fields(self)
-                 if getattr(self, f.name)]
-        return "?" + urlencode(pairs) if pairs else ""
-
-    def with_changes(self, **changes: str) -> ViewState:
+    def with_changes(self, **changes: Any) -> ViewState:
+        """A copy with some fields changed."""
         return replace(self, **changes)
 
-    def selected(self) -> list[str]:
-        """The indicator codes of a composite index ('a,b,c' in the address)."""
-        return [c for c in self.sel.split(",") if c]
+    def weight_of(self, code: str) -> float:
+        """The weight of one selected index component (1 where none is given)."""
+        if code in self.sel:
+            i = self.sel.index(code)
+            if i < len(self.weights):
+                return self.weights[i]
+        return 1.0
 
-    def weight_list(self) -> list[float]:
-        """Weights of the selected indicators; 1 where missing or unreadable."""
-        out = []
-        for i, _ in enumerate(self.selected()):
-            parts = self.weights.split(",")
-            try:
-                out.append(max(0.0, float(parts[i])) if i < len(parts) and parts[i] else 1.0)
-            except ValueError:
-                out.append(1.0)
-        return out
 
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+def _language(text: str) -> str:
+    if text not in LANGUAGES:
+        raise ValueError(text)
+    return text
+
+
+def _code(text: str) -> str:
+    if not _CODE.fullmatch(text):
+        raise ValueError(text)
+    return text
+
+
+def _period(text: str) -> str:
+    if not _PERIOD.fullmatch(text):
+        raise ValueError(text)
+    return text
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_code(c) for c in text.split(",") if c))
+
+
+def _weights(text: str) -> tuple[float, ...]:
+    out = tuple(float(w) if w else 1.0 for w in text.split(","))
+    if any(not 0 <= w <= 100 for w in out):
+        raise ValueError(text)
+    return out
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(text)
+        return text
+    return parse
+
+
+def _show_list(values: tuple[Any, ...]) -> str:
+    return ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: the state field it fills, its key, how it is read and written."""
+
+    field: str
+    key: str
+    parse: Callable[[str], Any]
+    show: Callable[[Any], str] = str
+
+
+PARAMS: tuple[Param, ...] = (
+    Param("lang", "lang", _language),
+    Param("indicator", "ind", _code),
+    Param("period", "period", _period),
+    Param("sex", "sex", _code),
+    Param("dimension", "dim", _code),
+    Param("group", "grp", _code),
+    Param("level", "level", _code),
+    Param("order", "order", _code),
+    Param("area", "area", _code),
+    Param("split", "split", _code),
+    Param("sel", "sel", _codes, _show_list),
+    Param("weights", "w", _weights, _show_list),
+    Param("sort", "sort", _choice("value", "name")),
+)
+_BY_KEY = {p.key: p for p in PARAMS}
+assert {p.field for p in PARAMS} == {f.name for f in fields(ViewState)}, "PARAMS and ViewState"
+
+
+def to_query(state: ViewState) -> str:
+    """The URL query string ('?lang=sv&ind=...') holding every chosen value."""
+    pairs = [(p.key, p.show(getattr(state, p.field))) for p in PARAMS
+             if getattr(state, p.field) not in ("", ())]
+    return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def restrict(state: ViewState, keep: frozenset[str]) -> ViewState:
+    """The state with only the fields in `keep` (and the language); the others empty, so
+    that an address holds just what its view uses."""
+    empty = ViewState()
+    return replace(state, **{p.field: getattr(empty, p.field) for p in PARAMS
+                             if p.field not in keep and p.field != "lang"})
 
 
 def from_query(search: str | None) -> tuple[ViewState, list[str]]:
-    """Parse a URL query string; return the state and the names of parameters it ignored."""
+    """Read a URL query string; return the state and the keys it ignored (unknown or
+    malformed), so the page can say what it did not understand."""
     parsed = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
-    by_param = {param: name for name, param in PARAMS.items()}
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     ignored = []
-    for key, vals in parsed.items():
-        name = by_param.get(key)
-        if name is None:
+    for key, texts in parsed.items():
+        param = _BY_KEY.get(key)
+        if param is None:
             ignored.append(key)
             continue
-        values[name] = vals[-1].strip()
-    if values.get("lang", DEFAULT_LANGUAGE) not in LANGUAGES:
-        ignored.append("lang")
-        values["lang"] = DEFAULT_LANGUAGE
+        try:
+            values[param.field] = param.parse(texts[-1].strip())
+        except ValueError:
+            ignored.append(key)
     return ViewState(**values), ignored
+
+
+def href(path: str, state: ViewState | None = None, base: str = "", **extra: str) -> str:
+    """The one URL builder: a view, an export or an embed at `path`, with the state's
+    choices and any extra parameters (e.g. scale=2), absolute when `base` is given."""
+    query = to_query(state) if state is not None else ""
+    if extra:
+        query += ("&" if query else "?") + urlencode(extra)
+    return base.rstrip("/") + path + query

@@ -4,7 +4,7 @@ CSV follows the spreadsheet habits of the language, so a double-click opens it r
 Swedish uses ';' between fields and a decimal comma, English ',' and a decimal point.
 Both are UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (å, ä, ö).
 The XLSX holds both tables and a metadata sheet (definition, unit, direction, sources,
-licences, flags and the gap measures with their methods).
+licences, flags and the gap measures with their methods, as the chart's data carries them).
 Text cells are neutralised against formula execution (`cells.neutralise`); numbers of
 the full data stay numbers.
 """
@@ -29,7 +29,6 @@ from dashboard.core.viewstate import ViewState
 from dashboard.export.cells import neutralise, xml_safe
 from dashboard.export.citation import cite
 from dashboard.figures.charts import Chart
-from dashboard.figures.gaps import gap_panel
 from dashboard.figures.labels import area_name, flag_text, group_label, view_labels
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -171,7 +170,7 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
     rows += [[], [t("meta_gaps", lang)],
              [t(c, lang) for c in ("col_section", "col_measure", "col_value", "col_ci",
                                       "col_reading", "col_method")]]
-    for section in gap_panel(ds, state).sections:
+    for section in chart.data.gaps.sections:
         rows.append([section.title, "", "", "", section.sentence, ""])
         rows += [[section.title, m.label, m.value, m.ci, m.reading, m.method]
                  for m in section.rows]

@@ -14,6 +14,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
@@ -85,7 +86,9 @@ def _footer_lines(citation: Citation, width: int) -> list[str]:
                           t("retrieved", lang, date=citation.retrieved))
              for piece in wrap(line, chars)]
     label = t("link", lang, url="")
-    href = html.escape(citation.link, quote=True)
+    # plotly.js percent-encodes link targets itself, so it gets the link decoded: given
+    # '%2C' it would write '%252C', a link the dashboard can no longer read.
+    href = html.escape(unquote(citation.link), quote=True)
     parts = wrap_link(citation.link, chars - len(label))
     for i, part in enumerate(parts):
         prefix = html.escape(label, quote=False) if i == 0 else ""

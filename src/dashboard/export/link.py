@@ -1,14 +1,14 @@
 """Links that reopen a view: built from a base URL and the view state, and read back.
 
 A link is the only way an exported file leads back to the live dashboard, so it holds
-every choice of the view (`ViewState.to_query`), never names.
+every choice of the view (`core.viewstate.href`), never names.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import ViewState, href
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8050/"
 
@@ -17,8 +17,8 @@ def view_link(base_url: str, state: ViewState) -> str:
     """The base URL (its own query and fragment dropped) followed by the view's query."""
     parts = urlsplit(base_url)
     path = parts.path or "/"
-    base = f"{parts.scheme}://{parts.netloc}{path}" if parts.netloc else path
-    return base + state.to_query()
+    base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return href(path, state, base)
 
 
 def split_link(text: str) -> tuple[str | None, str]:

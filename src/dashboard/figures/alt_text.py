@@ -1,4 +1,4 @@
-"""Text descriptions of charts, generated from the data they show (alt text).
+"""Text descriptions of charts, composed from the chart data they describe (alt text).
 
 Written for someone who cannot see the chart: what kind of chart, what it shows, the
 extremes and the reference values, and how many areas have no value.
@@ -6,44 +6,92 @@ extremes and the reference values, and how many areas have no value.
 
 from __future__ import annotations
 
+import math
+from typing import TYPE_CHECKING
+
 from dashboard.core.texts import decapitalise, t
-from dashboard.core.viewstate import ViewState
-from dashboard.figures.labels import area_names, view_labels
-from dashboard.store import query
-from dashboard.store.dataset import Dataset
+from dashboard.figures import sentences
+
+if TYPE_CHECKING:
+    from dashboard.figures.composite import IndexData, IndexTrendData
+    from dashboard.figures.gradient import GradientData
+    from dashboard.figures.groups import GroupsData
+    from dashboard.figures.potential import PotentialData
+    from dashboard.figures.profile import SpineData
+    from dashboard.figures.trends import GapTrendData, TrendData
+    from dashboard.figures.values import ValuesData
 
 
-def _extremes(ds: Dataset, state: ViewState) -> dict[str, str]:
-    labels = view_labels(ds, state)
-    values = query.view_values(ds, state).dropna(subset=["value"])
-    values = values.sort_values("value", kind="stable")
-    names = area_names(ds, list(values["area_code"]), state.lang)
-    refs = query.reference_values(ds, state).dropna(subset=["value"])
-    ref_names = area_names(ds, list(refs["area_code"]), state.lang)
-    ref_text = ", ".join(f"{ref_names[r.area_code]} {labels.with_unit(r.value)}"
-                         for r in refs.itertuples())
-    low, high = values.iloc[0], values.iloc[-1]
+def _extremes(data: ValuesData) -> dict[str, str]:
+    labels, lang = data.labels, data.lang
+    values = sorted(data.shown, key=lambda v: v.value)
+    ref_text = ", ".join(f"{r.name} {labels.with_unit(r.value)}" for r in data.references
+                         if not math.isnan(r.value))
+    low, high = values[0], values[-1]
     return {
         "title": decapitalise(labels.title),
         "subtitle": labels.subtitle, "n": str(len(values)),
-        "high": names[high["area_code"]], "high_value": labels.with_unit(high["value"]),
-        "low": names[low["area_code"]], "low_value": labels.with_unit(low["value"]),
-        "refs": (t("alt_refs", state.lang, refs=ref_text) if ref_text else ""),
-        "order": ", ".join(f"{names[c]} {labels.number(v)}" for c, v in
-                           zip(values["area_code"][::-1], values["value"][::-1],
-                               strict=True)),
+        "high": high.name, "high_value": labels.with_unit(high.value),
+        "low": low.name, "low_value": labels.with_unit(low.value),
+        "refs": (t("alt_refs", lang, refs=ref_text) if ref_text else ""),
+        "order": ", ".join(f"{v.name} {labels.number(v.value)}" for v in values[::-1]),
     }
 
 
-def map_alt(ds: Dataset, state: ViewState) -> str:
+def map_alt(data: ValuesData) -> str:
     """Alt text of the map."""
-    if query.view_values(ds, state)["value"].notna().sum() == 0:
-        return t("alt_empty", state.lang)
-    return t("alt_map", state.lang, **_extremes(ds, state)).strip()
+    if not data.shown:
+        return t("alt_empty", data.lang)
+    return t("alt_map", data.lang, **_extremes(data)).strip()
 
 
-def bars_alt(ds: Dataset, state: ViewState) -> str:
+def bars_alt(data: ValuesData) -> str:
     """Alt text of the ranked bars: every value in rank order."""
-    if query.view_values(ds, state)["value"].notna().sum() == 0:
-        return t("alt_empty", state.lang)
-    return t("alt_bars", state.lang, **_extremes(ds, state)).strip()
+    if not data.shown:
+        return t("alt_empty", data.lang)
+    return t("alt_bars", data.lang, **_extremes(data)).strip()
+
+
+def spine_alt(data: SpineData) -> str:
+    """Alt text of the profile: what it shows and where the area stands out."""
+    return " ".join([t("alt_profile", data.lang, area=data.area_name),
+                     *sentences.profile_sentences(data)])
+
+
+def groups_alt(data: GroupsData) -> str:
+    """Alt text of the equiplot and the grouped bars."""
+    return t("alt_equiplot", data.lang, title=data.labels.title,
+             groups=", ".join(data.group_labels), n=len(data.rows))
+
+
+def trend_alt(data: TrendData) -> str:
+    """Alt text of the trend lines, with whether the gap changed."""
+    return t("alt_trend", data.lang, title=data.labels.title, first=data.periods[0],
+             last=data.periods[-1], n=len(data.lines)) + " " + \
+        sentences.gap_trend_sentence(data.change, data.labels)
+
+
+def gaptrend_alt(data: GapTrendData) -> str:
+    """Alt text of the gap over time: whether it widened or narrowed."""
+    return sentences.gap_trend_sentence(data.change, data.labels)
+
+
+def gradient_alt(data: GradientData) -> str:
+    """Alt text of the scatter, with the fitted slope."""
+    return t("alt_gradient", data.lang, y=data.labels.title, x=data.x_labels.title,
+             n=len(data.points)) + " " + sentences.gradient_sentence(data)
+
+
+def potential_alt(data: PotentialData) -> str:
+    """Alt text of the distances to the best area: the city's gain."""
+    return sentences.potential_sentence(data)
+
+
+def index_alt(data: IndexData) -> str:
+    """Alt text of the index map and bars: the best and worst area."""
+    return sentences.index_sentence(data)
+
+
+def indextrend_alt(data: IndexTrendData) -> str:
+    """Alt text of the index over time."""
+    return t("index_trend_alt", data.lang, first=data.periods[0], last=data.periods[-1])

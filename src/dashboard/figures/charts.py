@@ -1,105 +1,89 @@
-"""Charts as whole publishable units: the figure spec plus everything printed around it.
+"""Charts as whole publishable units: the chart data, its figure and everything around it.
 
-A Chart carries its title, subtitle, source line, licence, the table of the numbers it
-shows and a generated text description (alt text). The page, the exports and the embed
-all ask `build_chart` for the same chart, so what is downloaded is what is on screen.
+Each chart is a data function (dataset, view state, boundaries) -> frozen chart data, and
+pure functions of that data: the drawing (`draw(data, lang)` -> Plotly spec), the table
+and the text description (alt text). A Chart holds the data with all three plus the
+source line and licence, so the page, the exports and the embed cannot disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from dashboard.core.geometry import ShapeSet
-from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.alt_text import bars_alt, map_alt
-from dashboard.figures.bars import bars_figure
-from dashboard.figures.composite import indexbars_parts, indexmap_parts, indextrend_parts
+from dashboard.figures import alt_text
+from dashboard.figures.bars import bars_data, draw_bars
+from dashboard.figures.composite import (
+    draw_indexbars,
+    draw_indexmap,
+    draw_indextrend,
+    index_table,
+    indexbars_data,
+    indexmap_data,
+    indextrend_data,
+    indextrend_table,
+)
 from dashboard.figures.geometry_choice import shapes_for
-from dashboard.figures.gradient import gradient_parts
-from dashboard.figures.groups import equiplot_parts, groupbars_parts
-from dashboard.figures.labels import source_line, view_labels
-from dashboard.figures.map import map_figure
-from dashboard.figures.parts import ChartParts, as_rows
-from dashboard.figures.potential import potential_parts
-from dashboard.figures.profile import spine_parts
+from dashboard.figures.gradient import draw_gradient, gradient_data, gradient_table
+from dashboard.figures.groups import (
+    draw_equiplot,
+    draw_groupbars,
+    equiplot_data,
+    groupbars_data,
+    groups_table,
+)
+from dashboard.figures.labels import source_line
+from dashboard.figures.map import draw_map, map_data
+from dashboard.figures.parts import ChartData, as_rows
+from dashboard.figures.potential import draw_potential, potential_data, potential_table
+from dashboard.figures.profile import draw_spine, spine_data, spine_table
 from dashboard.figures.style import FigureSpec
 from dashboard.figures.tables import values_table
-from dashboard.figures.trends import gaptrend_parts, trend_parts
+from dashboard.figures.trends import (
+    draw_gaptrend,
+    draw_trend,
+    gaptrend_data,
+    gaptrend_table,
+    trend_data,
+    trend_table,
+)
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
+__all__ = ["BUILDERS", "CHART_IDS", "CHART_PAGES", "Chart", "ChartKind", "ChartUnavailable",
+           "build_chart", "chart_data", "shapes_for"]
+
+D = TypeVar("D", bound=ChartData)
+
 
 @dataclass(frozen=True)
-class Chart:
-    """One chart ready to show, export or embed (heading = its name on the page)."""
+class ChartKind(Generic[D]):
+    """How one chart is made: its data, and the drawing, table and alt text of that data."""
 
-    id: str
-    heading: str
-    title: str
-    subtitle: str
-    source: str
-    licence: str
-    retrieved: str
-    spec: FigureSpec
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    alt: str
+    data: Callable[[Dataset, ViewState, dict[str, ShapeSet]], D | None]
+    draw: Callable[[D, str], FigureSpec]
+    table: Callable[[D], tuple[Sequence[str], Sequence[Sequence[str]]]]
+    alt: Callable[[D], str]
 
 
-def _sources(
-    ds: Dataset, state: ViewState, indicators: tuple[str, ...] | None
-) -> tuple[str, str, str]:
-    if indicators is None:
-        values = query.view_values(ds, state)
-        refs = query.reference_values(ds, state)
-        ids = list(values["source_id"]) + list(refs["source_id"])
-    else:
-        ids = [s for i in indicators for s in query.indicator_info(ds, i)["source_ids"].split(";")]
-    rows = query.sources_for(ds, ids)
-    licences = "; ".join(sorted(set(rows["licence"])))
-    retrieved = "; ".join(sorted(set(rows["retrieved"])))
-    return source_line(ds, ids, state.lang), licences, retrieved
-
-
-def _map(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> ChartParts:
-    header, rows = values_table(ds, state)
-    return ChartParts(
-        t("map_title", state.lang),
-        map_figure(ds, state, shapes_for(ds, state.level, boundaries)),
-        map_alt(ds, state),
-        tuple(header),
-        as_rows(rows),
-    )
-
-
-def _bars(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> ChartParts:
-    header, rows = values_table(ds, state)
-    labels = view_labels(ds, state)
-    return ChartParts(
-        t("bars_title_level", state.lang, level=labels.level),
-        bars_figure(ds, state),
-        bars_alt(ds, state),
-        tuple(header),
-        as_rows(rows),
-    )
-
-
-Builder = Callable[[Dataset, ViewState, dict[str, ShapeSet]], ChartParts | None]
-BUILDERS: dict[str, Builder] = {
-    "map": _map,
-    "bars": _bars,
-    "spine": spine_parts,
-    "equiplot": equiplot_parts,
-    "groupbars": groupbars_parts,
-    "trend": trend_parts,
-    "gaptrend": gaptrend_parts,
-    "gradient": gradient_parts,
-    "potential": potential_parts,
-    "indexmap": indexmap_parts,
-    "indexbars": indexbars_parts,
-    "indextrend": indextrend_parts,
+BUILDERS: dict[str, ChartKind[Any]] = {
+    "map": ChartKind(map_data, draw_map, values_table, alt_text.map_alt),
+    "bars": ChartKind(bars_data, draw_bars, values_table, alt_text.bars_alt),
+    "spine": ChartKind(spine_data, draw_spine, spine_table, alt_text.spine_alt),
+    "equiplot": ChartKind(equiplot_data, draw_equiplot, groups_table, alt_text.groups_alt),
+    "groupbars": ChartKind(groupbars_data, draw_groupbars, groups_table, alt_text.groups_alt),
+    "trend": ChartKind(trend_data, draw_trend, trend_table, alt_text.trend_alt),
+    "gaptrend": ChartKind(gaptrend_data, draw_gaptrend, gaptrend_table, alt_text.gaptrend_alt),
+    "gradient": ChartKind(gradient_data, draw_gradient, gradient_table, alt_text.gradient_alt),
+    "potential": ChartKind(potential_data, draw_potential, potential_table,
+                           alt_text.potential_alt),
+    "indexmap": ChartKind(indexmap_data, draw_indexmap, index_table, alt_text.index_alt),
+    "indexbars": ChartKind(indexbars_data, draw_indexbars, index_table, alt_text.index_alt),
+    "indextrend": ChartKind(indextrend_data, draw_indextrend, indextrend_table,
+                            alt_text.indextrend_alt),
 }
 CHART_IDS = tuple(BUILDERS)
 # The page each chart lives on, so an exported link reopens the same view.
@@ -123,6 +107,39 @@ class ChartUnavailable(LookupError):
     """The chart exists but the view has no data it can draw (e.g. one area only)."""
 
 
+@dataclass(frozen=True)
+class Chart:
+    """One chart ready to show, export or embed (heading = its name on the page).
+
+    `spec`, `header`, `rows` and `alt` are made from `data` alone.
+    """
+
+    id: str
+    heading: str
+    title: str
+    subtitle: str
+    source: str
+    licence: str
+    retrieved: str
+    spec: FigureSpec
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    alt: str
+    data: ChartData
+
+
+def chart_data(ds: Dataset, state: ViewState, chart_id: str,
+               boundaries: dict[str, ShapeSet] | None = None) -> ChartData:
+    """The data of chart `chart_id` for a resolved view state.
+
+    KeyError for an unknown chart; ChartUnavailable when the view has nothing to draw.
+    """
+    data = BUILDERS[chart_id].data(ds, state, boundaries or {})
+    if data is None:
+        raise ChartUnavailable(f"the chart {chart_id!r} has no data to show for this view")
+    return data
+
+
 def build_chart(
     ds: Dataset, state: ViewState, chart_id: str, boundaries: dict[str, ShapeSet] | None = None
 ) -> Chart:
@@ -130,21 +147,21 @@ def build_chart(
 
     KeyError for an unknown chart; ChartUnavailable when the view has nothing to draw.
     """
-    parts = BUILDERS[chart_id](ds, state, boundaries or {})
-    if parts is None:
-        raise ChartUnavailable(f"the chart {chart_id!r} has no data to show for this view")
-    labels = view_labels(ds, state)
-    source, licence, retrieved = _sources(ds, state, parts.indicators)
+    kind = BUILDERS[chart_id]
+    data = chart_data(ds, state, chart_id, boundaries)
+    header, rows = kind.table(data)
+    sources = query.sources_for(ds, list(data.source_ids))
     return Chart(
         chart_id,
-        parts.heading,
-        parts.title or labels.title,
-        parts.subtitle or labels.subtitle,
-        source,
-        licence,
-        retrieved,
-        parts.spec,
-        parts.header,
-        parts.rows,
-        parts.alt,
+        data.heading,
+        data.title,
+        data.subtitle,
+        source_line(ds, list(data.source_ids), data.lang),
+        "; ".join(sorted(set(sources["licence"]))),
+        "; ".join(sorted(set(sources["retrieved"]))),
+        kind.draw(data, data.lang),
+        tuple(header),
+        as_rows(rows),
+        kind.alt(data),
+        data,
     )

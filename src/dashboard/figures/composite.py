@@ -9,11 +9,12 @@ table lists each indicator's score per area.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_number
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
@@ -21,9 +22,9 @@ from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.geometry_choice import shapes_for
 from dashboard.figures.groups import OKABE_ITO
-from dashboard.figures.labels import ViewLabels, area_names, view_labels
-from dashboard.figures.map import area_map, ranks
-from dashboard.figures.parts import ChartParts, as_rows
+from dashboard.figures.labels import ViewLabels, area_names
+from dashboard.figures.map import area_map
+from dashboard.figures.parts import ChartData, indicator_sources, ranks
 from dashboard.measures.composite import CompositeIndex, composite_index
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -39,6 +40,8 @@ MAX_YEAR_DISTANCE = 3
 
 @dataclass(frozen=True)
 class CompositeYear:
+    """The index in one year, and the year each component's values come from."""
+
     period: str
     codes: list[str]
     result: CompositeIndex
@@ -48,8 +51,8 @@ class CompositeYear:
 def components(ds: Dataset, state: ViewState) -> tuple[list[str], list[float]]:
     """The chosen indicators and weights, or the default set when none are chosen."""
     options = query.composite_options(ds, state.level)
-    if state.selected():
-        return state.selected(), state.weight_list()
+    if state.sel:
+        return list(state.sel), [state.weight_of(c) for c in state.sel]
     chosen = [c for c in DEFAULT_COMPONENTS if c in options] or options[:3]
     return chosen, [1.0] * len(chosen)
 
@@ -87,8 +90,9 @@ def composite_years(ds: Dataset, state: ViewState) -> list[CompositeYear]:
     codes = query.level_areas(ds, state.level)
     out = []
     for year in sorted(set().union(*(set(p) for p in per))):
-        used = [_nearest(sorted(p), year) for p in per]
-        if None in used:
+        found = [_nearest(sorted(p), year) for p in per]
+        used = [u for u in found if u is not None]
+        if len(used) < len(per):
             continue
         values = np.array(
             [[p[u].get(c, np.nan) for c in codes] for p, u in zip(per, used, strict=True)]
@@ -106,27 +110,198 @@ def composite_years(ds: Dataset, state: ViewState) -> list[CompositeYear]:
     return out
 
 
-def composite_trend_figure(
-    ds: Dataset, state: ViewState, years: list[CompositeYear]
-) -> style.FigureSpec:
-    names = area_names(ds, years[0].codes, state.lang) if years else {}
-    traces = []
-    for i, code in enumerate(years[0].codes if years else []):
-        chosen = code == state.area
-        traces.append(
+@dataclass(frozen=True)
+class IndexRow:
+    """One area's index and its score on each component (NaN: a component is missing)."""
+
+    code: str
+    name: str
+    value: float
+    scores: tuple[float, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexData(ChartData):
+    """The latest year's index for the areas that have every component, the components
+    (titles, weights, years used) and the chosen area."""
+
+    year: str
+    rows: tuple[IndexRow, ...]
+    titles: tuple[str, ...]
+    weights: tuple[float, ...]
+    periods_used: tuple[tuple[str, str], ...]
+    highlight: str
+    method: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexMapData(IndexData):
+    """The index on the level's shapes, with each shape's name."""
+
+    shapes: ShapeSet
+    names: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    """One area's index per year."""
+
+    code: str
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexTrendData(ChartData):
+    """The index per area over the years it can be computed."""
+
+    periods: tuple[str, ...]
+    lines: tuple[IndexLine, ...]
+    highlight: str
+
+
+def _subtitle(ds: Dataset, state: ViewState) -> str:
+    """The components with their weights, as the charts' subtitle."""
+    chosen, weights = components(ds, state)
+    return "; ".join(
+        f"{query.indicator_info(ds, c)[f'title_{state.lang}']} ×{format_number(w, state.lang, 1)}"
+        for c, w in zip(chosen, weights, strict=True))
+
+
+def _index_data(ds: Dataset, state: ViewState, heading_key: str, bars: bool
+                ) -> IndexData | None:
+    """The latest index, headed by `heading_key`; the bars' title also names the index."""
+    years = composite_years(ds, state)
+    if not years:
+        return None
+    latest = years[-1]
+    heading = t(heading_key, state.lang, year=latest.period)
+    title = f"{t('page_index', state.lang)}: {heading.lower()}" if bars else heading
+    chosen, weights = components(ds, state)
+    complete = [i for i, v in enumerate(latest.result.index) if not np.isnan(v)]
+    codes = [latest.codes[i] for i in complete]
+    names = area_names(ds, codes, state.lang)
+    return IndexData(
+        lang=state.lang, heading=heading, title=title, subtitle=_subtitle(ds, state),
+        source_ids=indicator_sources(ds, tuple(chosen)), year=latest.period,
+        rows=tuple(IndexRow(latest.codes[i], names[latest.codes[i]],
+                            float(latest.result.index[i]),
+                            tuple(float(latest.result.scores[j, i]) for j in range(len(chosen))))
+                   for i in complete),
+        titles=tuple(query.indicator_info(ds, c)[f"title_{state.lang}"] for c in chosen),
+        weights=tuple(weights), periods_used=tuple(latest.periods_used.items()),
+        highlight=state.area, method=t("index_method", state.lang))
+
+
+def latest_index(ds: Dataset, state: ViewState) -> IndexData | None:
+    """The latest year's index (as the ranked bars show it); None without any year."""
+    return indexbars_data(ds, state, {})
+
+
+def indexbars_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+                   ) -> IndexData | None:
+    """The areas ranked by the latest index."""
+    return _index_data(ds, state, "index_bars_heading", bars=True)
+
+
+def indexmap_data(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]
+                  ) -> IndexMapData | None:
+    """The latest index on the level's shapes; None without shapes or without an index."""
+    data = _index_data(ds, state, "index_map_heading", bars=False)
+    shapes = shapes_for(ds, state.level, boundaries)
+    if data is None or shapes is None:
+        return None
+    known = area_names(ds, [s.code for s in shapes.shapes], state.lang)
+    return IndexMapData(**vars(data), shapes=shapes,
+                        names=tuple((s.code, known.get(s.code, s.code)) for s in shapes.shapes))
+
+
+def indextrend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+                    ) -> IndexTrendData | None:
+    """The index per area over the years it can be computed."""
+    years = composite_years(ds, state)
+    if not years:
+        return None
+    chosen, _ = components(ds, state)
+    names = area_names(ds, years[0].codes, state.lang)
+    heading = t("index_trend_heading", state.lang)
+    return IndexTrendData(
+        lang=state.lang, heading=heading, title=heading, subtitle=_subtitle(ds, state),
+        source_ids=indicator_sources(ds, tuple(chosen)),
+        periods=tuple(y.period for y in years),
+        lines=tuple(IndexLine(c, names[c], tuple(float(y.result.index[i]) for y in years))
+                    for i, c in enumerate(years[0].codes)),
+        highlight=state.area)
+
+
+def _index_labels(data: IndexData, lang: str) -> ViewLabels:
+    """Labels that let the index use the map drawing of every indicator (higher = better)."""
+    title = t("page_index", lang)
+    unit = t("index_value", lang)
+    return ViewLabels(lang=lang, title=title, unit=unit, diff_unit=unit, decimals=1,
+                      scale=1.0, polarity="higher_better", period=data.year, sex="", group="",
+                      dimension="", level="", subtitle=data.subtitle, definition="",
+                      caveats="")
+
+
+def draw_indexmap(data: IndexMapData, lang: str) -> style.FigureSpec:
+    """The index on the same map drawing as every indicator (higher = better)."""
+    by_code = {r.code: r.value for r in data.rows}
+    names = dict(data.names)
+    hover = {c: f"<b>{n}</b><br>{t('index_value', lang)}: "
+                f"{format_number(by_code.get(c), lang, 1)}" for c, n in names.items()}
+    return area_map(data.shapes, by_code, names, hover, set(), _index_labels(data, lang))
+
+
+def draw_indexbars(data: IndexData, lang: str) -> style.FigureSpec:
+    """The areas ranked by the index, the chosen one outlined."""
+    rows = sorted(data.rows, key=lambda r: r.value)
+    vals = [r.value for r in rows]
+    chosen = [r.code == data.highlight for r in rows]
+    layout = style.base_layout(lang, 34 * len(vals) + 80)
+    layout.update(
+        xaxis={"range": [0, 10.5], "gridcolor": "#e5e7eb"},
+        yaxis={"automargin": True, "fixedrange": True},
+        margin={"l": 10, "r": 30, "t": 10, "b": 40},
+    )
+    return {
+        "data": [
             {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": names[code],
-                "x": [y.period for y in years],
-                "y": [float(y.result.index[i]) for y in years],
-                "line": {
-                    "color": style.HIGHLIGHT if chosen else OKABE_ITO[i % len(OKABE_ITO)],
-                    "width": 4 if chosen else 1.8,
+                "type": "bar",
+                "orientation": "h",
+                "x": vals,
+                "y": [r.name for r in rows],
+                "marker": {
+                    "color": style.colours_for(vals, min(vals), max(vals), "higher_better"),
+                    "line": {
+                        "color": [style.HIGHLIGHT if c else "#ffffff" for c in chosen],
+                        "width": [3 if c else 0.5 for c in chosen],
+                    },
                 },
+                "text": [format_number(v, lang, 1) for v in vals],
+                "textposition": "outside",
+                "cliponaxis": False,
+                "showlegend": False,
+                "customdata": [r.code for r in rows],
+                "hovertemplate": "%{y}: %{x}<extra></extra>",
             }
-        )
-    layout = style.base_layout(state.lang, 360)
+        ],
+        "layout": layout,
+    }
+
+
+def draw_indextrend(data: IndexTrendData, lang: str) -> style.FigureSpec:
+    """One line per area over the years, the chosen area emphasised."""
+    traces = []
+    for i, line in enumerate(data.lines):
+        chosen = line.code == data.highlight
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": line.name,
+            "x": list(data.periods), "y": list(line.values),
+            "line": {"color": style.HIGHLIGHT if chosen else OKABE_ITO[i % len(OKABE_ITO)],
+                     "width": 4 if chosen else 1.8},
+        })
+    layout = style.base_layout(lang, 360)
     layout.update(
         xaxis={"type": "category"},
         yaxis={"automargin": True, "gridcolor": "#e5e7eb"},
@@ -135,185 +310,21 @@ def composite_trend_figure(
     return {"data": traces, "layout": layout}
 
 
-@dataclass(frozen=True)
-class LatestIndex:
-    """The latest year's index for the areas that have every component."""
-
-    year: CompositeYear
-    codes: list[str]
-    names: list[str]
-    values: list[float]
-    scores: list[list[float]]
-    titles: list[str]
-
-
-def latest_index(ds: Dataset, state: ViewState) -> LatestIndex | None:
-    years = composite_years(ds, state)
-    if not years:
-        return None
-    latest = years[-1]
-    complete = [i for i, v in enumerate(latest.result.index) if not np.isnan(v)]
-    codes = [latest.codes[i] for i in complete]
-    names = area_names(ds, codes, state.lang)
-    chosen, _ = components(ds, state)
-    return LatestIndex(
-        latest,
-        codes,
-        [names[c] for c in codes],
-        [float(latest.result.index[i]) for i in complete],
-        [[float(latest.result.scores[j, i]) for j in range(len(chosen))] for i in complete],
-        [query.indicator_info(ds, c)[f"title_{state.lang}"] for c in chosen],
-    )
-
-
-def index_sentence(state: ViewState, latest: LatestIndex) -> str:
-    hi, lo = max(latest.values), min(latest.values)
-    return t(
-        "index_sentence",
-        state.lang,
-        year=latest.year.period,
-        best=latest.names[latest.values.index(hi)],
-        worst=latest.names[latest.values.index(lo)],
-        hi=format_number(hi, state.lang, 1),
-        lo=format_number(lo, state.lang, 1),
-        n=len(latest.titles),
-    )
-
-
-def _index_labels(ds: Dataset, state: ViewState) -> ViewLabels:
-    return replace(
-        view_labels(ds, state),
-        title=t("page_index", state.lang),
-        unit=t("index_value", state.lang),
-        decimals=1,
-        polarity="higher_better",
-    )
-
-
-def _index_meta(ds: Dataset, state: ViewState, heading: str) -> dict:
-    """Title, subtitle (the components) and sources of an index chart."""
-    chosen, weights = components(ds, state)
-    parts = [
-        f"{query.indicator_info(ds, c)[f'title_{state.lang}']} ×{format_number(w, state.lang, 1)}"
-        for c, w in zip(chosen, weights, strict=True)
-    ]
-    return {"title": heading, "subtitle": "; ".join(parts), "indicators": tuple(chosen)}
-
-
-def _index_table(state: ViewState, latest: LatestIndex) -> tuple[tuple, tuple]:
-    rank = ranks(pd.Series(latest.values), "higher_better").tolist()
-    header = (
-        t("rank", state.lang),
-        t("area", state.lang),
-        t("index_value", state.lang),
-        *latest.titles,
-    )
+def index_table(data: IndexData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Rank, area, index and each component's score, best first."""
+    lang = data.lang
+    rank = ranks(pd.Series([r.value for r in data.rows]), "higher_better").tolist()
+    header = (t("rank", lang), t("area", lang), t("index_value", lang), *data.titles)
     rows = sorted(
-        (
-            [
-                str(r),
-                latest.names[k],
-                format_number(latest.values[k], state.lang, 2),
-                *[format_number(s, state.lang, 1) for s in latest.scores[k]],
-            ]
-            for k, r in enumerate(rank)
-        ),
-        key=lambda row: int(row[0]),
-    )
-    return header, as_rows(rows)
+        ([str(k), r.name, format_number(r.value, lang, 2),
+          *[format_number(s, lang, 1) for s in r.scores]] for k, r in zip(rank, data.rows,
+                                                                           strict=True)),
+        key=lambda row: int(row[0]))
+    return header, rows
 
 
-def indexmap_parts(ds: Dataset, state: ViewState, boundaries) -> ChartParts | None:
-    """The index on the same map drawing as every indicator (higher = better)."""
-    latest = latest_index(ds, state)
-    shapes = shapes_for(ds, state.level, boundaries)
-    if latest is None or shapes is None:
-        return None
-    by_code = dict(zip(latest.codes, latest.values, strict=True))
-    names = area_names(ds, [s.code for s in shapes.shapes], state.lang)
-    names = {s.code: names.get(s.code, s.code) for s in shapes.shapes}
-    hover = {
-        c: f"<b>{n}</b><br>{t('index_value', state.lang)}: "
-        f"{format_number(by_code.get(c), state.lang, 1)}"
-        for c, n in names.items()
-    }
-    header, rows = _index_table(state, latest)
-    return ChartParts(
-        t("index_map_heading", state.lang, year=latest.year.period),
-        area_map(shapes, by_code, names, hover, set(), _index_labels(ds, state)),
-        index_sentence(state, latest),
-        header,
-        rows,
-        **_index_meta(ds, state, t("index_map_heading", state.lang, year=latest.year.period)),
-    )
-
-
-def indexbars_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The areas ranked by the index, the chosen one outlined."""
-    latest = latest_index(ds, state)
-    if latest is None:
-        return None
-    order = sorted(range(len(latest.values)), key=lambda i: latest.values[i])
-    vals = [latest.values[i] for i in order]
-    chosen = [latest.codes[i] == state.area for i in order]
-    layout = style.base_layout(state.lang, 34 * len(vals) + 80)
-    layout.update(
-        xaxis={"range": [0, 10.5], "gridcolor": "#e5e7eb"},
-        yaxis={"automargin": True, "fixedrange": True},
-        margin={"l": 10, "r": 30, "t": 10, "b": 40},
-    )
-    spec = {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": vals,
-                "y": [latest.names[i] for i in order],
-                "marker": {
-                    "color": style.colours_for(vals, min(vals), max(vals), "higher_better"),
-                    "line": {
-                        "color": [style.HIGHLIGHT if c else "#ffffff" for c in chosen],
-                        "width": [3 if c else 0.5 for c in chosen],
-                    },
-                },
-                "text": [format_number(v, state.lang, 1) for v in vals],
-                "textposition": "outside",
-                "cliponaxis": False,
-                "showlegend": False,
-                "customdata": [latest.codes[i] for i in order],
-                "hovertemplate": "%{y}: %{x}<extra></extra>",
-            }
-        ],
-        "layout": layout,
-    }
-    header, rows = _index_table(state, latest)
-    heading = t("index_bars_heading", state.lang, year=latest.year.period)
-    return ChartParts(
-        heading,
-        spec,
-        index_sentence(state, latest),
-        header,
-        rows,
-        **_index_meta(ds, state, f"{t('page_index', state.lang)}: {heading.lower()}"),
-    )
-
-
-def indextrend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The index per area over the years it can be computed."""
-    years = composite_years(ds, state)
-    if not years:
-        return None
-    names = area_names(ds, years[0].codes, state.lang)
-    header = (t("area", state.lang), *[y.period for y in years])
-    rows = [
-        [names[c], *[format_number(y.result.index[i], state.lang, 2) for y in years]]
-        for i, c in enumerate(years[0].codes)
-    ]
-    return ChartParts(
-        t("index_trend_heading", state.lang),
-        composite_trend_figure(ds, state, years),
-        t("index_trend_alt", state.lang, first=years[0].period, last=years[-1].period),
-        header,
-        as_rows(rows),
-        **_index_meta(ds, state, t("index_trend_heading", state.lang)),
-    )
+def indextrend_table(data: IndexTrendData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Area and its index per year."""
+    header = (t("area", data.lang), *data.periods)
+    return header, [[line.name, *[format_number(v, data.lang, 2) for v in line.values]]
+                    for line in data.lines]

@@ -3,7 +3,7 @@ women and men, and between groups.
 
 Each section leads with a plain-language sentence, then the WHO HEAT (and PHE) measures
 that apply, each with its 95% CI, the method and a one-line reading. The numbers come from
-the measures engine; this module only chooses the inputs and words them.
+the measures engine and the words from `figures.sentences`; this module chooses the inputs.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import pandas as pd
 
 from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
-from dashboard.core.texts import capitalise, decapitalise, t
+from dashboard.core.texts import decapitalise, t
 from dashboard.core.viewstate import ViewState
+from dashboard.figures import sentences
 from dashboard.figures.labels import (
     ViewLabels,
     area_name,
@@ -27,6 +28,7 @@ from dashboard.figures.labels import (
     view_labels,
 )
 from dashboard.measures import MEASURES, REASONS, Subgroups, compute_all
+from dashboard.measures.intervals import se_from_ci
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -48,7 +50,8 @@ SAME_DECIMALS = frozenset({"d", "par"})
 
 @dataclass(frozen=True)
 class MeasureRow:
-    """One measure as printed: name, value, CI, method, what it means."""
+    """One measure as printed: name, value, CI, what it means, and how it was made (`method`
+    the technical label for files, `method_text` the words in the view's language)."""
 
     measure: str
     label: str
@@ -57,6 +60,7 @@ class MeasureRow:
     reading: str
     method: str
     key: bool
+    method_text: str
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,6 @@ class GapPanel:
     sections: tuple[GapSection, ...] = field(default_factory=tuple)
 
 
-def _lang_field(obj: object, name: str, lang: str) -> str:
-    return getattr(obj, f"{name}_{lang}")
-
-
 def measure_rows(groups: Subgroups, ids: tuple[str, ...], labels: ViewLabels
                  ) -> tuple[tuple[MeasureRow, ...], tuple[str, ...]]:
     """Compute the measures; return printable rows and 'name: why not' for the rest."""
@@ -88,10 +88,10 @@ def measure_rows(groups: Subgroups, ids: tuple[str, ...], labels: ViewLabels
     for result in compute_all(groups, ids):
         measure = result.measure
         info = MEASURES[measure]
-        name = _lang_field(info, "name", lang)
+        name = t(info.name_key, lang)
         if not result.applicable:
-            why = REASONS.get(result.reason or "", (result.reason, result.reason))
-            skipped.append(f"{name}: {decapitalise(why[0 if lang == 'sv' else 1])}")
+            skipped.append(sentences.not_applicable(
+                name, REASONS.get(result.reason or "", result.reason or ""), lang))
             continue
         decimals = DECIMALS.get(info.unit, labels.decimals + (0 if measure in SAME_DECIMALS
                                                               else 1))
@@ -100,19 +100,14 @@ def measure_rows(groups: Subgroups, ids: tuple[str, ...], labels: ViewLabels
         if info.unit == "squared indicator units":
             unit = f" ({labels.diff_unit})²"
         has_ci = not (math.isnan(result.ci_lb) or math.isnan(result.ci_ub))
-        ci = (f"{t('ci', lang)} {labels.number(result.ci_lb, decimals)} till "
-              f"{labels.number(result.ci_ub, decimals)}" if lang == "sv" else
-              f"{t('ci', lang)} {labels.number(result.ci_lb, decimals)} to "
-              f"{labels.number(result.ci_ub, decimals)}") if has_ci else "–"
-        reading = _lang_field(info, "reading", lang).format(value=value, unit=labels.diff_unit)
-        rows.append(MeasureRow(measure, name, value + unit, ci, reading, result.method,
-                               measure in KEY_MEASURES))
+        ci = sentences.ci_range(labels.number(result.ci_lb, decimals),
+                                labels.number(result.ci_ub, decimals), lang) if has_ci else "–"
+        rows.append(MeasureRow(
+            measure, name, value + unit, ci,
+            sentences.measure_reading(info.reading_key, value, labels.diff_unit, lang),
+            result.method, measure in KEY_MEASURES,
+            sentences.method_text(info.method_key, result.draws, result.seed, lang)))
     return tuple(rows), tuple(skipped)
-
-
-def _ci_note(rows: tuple[MeasureRow, ...], lang: str) -> str:
-    """Said once per section instead of in every row: why some intervals are missing."""
-    return t("no_ci", lang) + "." if any(r.ci == "–" for r in rows) else ""
 
 
 def _subgroups(values: pd.Series, labels: ViewLabels, weights: dict[str, float],
@@ -121,46 +116,15 @@ def _subgroups(values: pd.Series, labels: ViewLabels, weights: dict[str, float],
     estimate = values.to_numpy(dtype=float)
     se = np.full(estimate.shape, np.nan)
     if ci is not None:
-        se = ((ci["ci_high"] - ci["ci_low"]) / (2 * 1.96)).to_numpy(dtype=float)
+        se = se_from_ci(ci["ci_low"].to_numpy(float), ci["ci_high"].to_numpy(float))
     population = np.array([weights.get(c, np.nan) for c in values.index], dtype=float)
     return Subgroups(estimate=estimate, se=se, population=population, order=order,
                      favourable=labels.polarity != "lower_better", scale=labels.scale)
 
 
-def _area_sentence(ds: Dataset, state: ViewState, labels: ViewLabels,
-                   high: pd.Series, low: pd.Series) -> str:
-    """The lead sentence: the indicator's own template if it has one, else best vs worst."""
-    info = query.indicator_info(ds, state.indicator)
-    best, worst = (low, high) if labels.polarity == "lower_better" else (high, low)
-    fields = {
-        "high": area_name(high, state.lang), "low": area_name(low, state.lang),
-        "high_value": labels.with_unit(high["value"]),
-        "low_value": labels.with_unit(low["value"]),
-        "best": area_name(best, state.lang), "worst": area_name(worst, state.lang),
-        "best_value": labels.with_unit(best["value"]),
-        "worst_value": labels.with_unit(worst["value"]),
-        "diff": labels.number(high["value"] - low["value"]), "unit": labels.diff_unit,
-        "period": labels.period, "Title": labels.title,
-        "who": t(f"who_{state.sex}", state.lang),
-        "Who": capitalise(t(f"who_{state.sex}", state.lang)),
-    }
-    template = info.get(f"sentence_{state.lang}")
-    if isinstance(template, str) and template:
-        return template.format(**fields)
-    key = "gap_sentence_neutral" if labels.polarity == "none" else "gap_sentence_judged"
-    return t(key, state.lang, **fields)
-
-
-def _flag_caveat(rows: list[pd.Series], lang: str) -> str:
-    notes = [f"{area_name(r, lang)}: {flag_text(r['flag'], lang)}" for r in rows
-             if isinstance(r["flag"], str) and r["flag"]]
-    return ("⚑ " + "; ".join(notes)) if notes else ""
-
-
-def _weights_note(weights: dict[str, float], codes: list[str], lang: str) -> str:
-    if all(c in weights for c in codes):
-        return t("weights_note", lang)
-    return t("weights_missing", lang)
+def _flagged(rows: list[pd.Series], lang: str) -> list[tuple[str, str]]:
+    return [(area_name(r, lang), flag_text(r["flag"], lang)) for r in rows
+            if isinstance(r["flag"], str) and r["flag"]]
 
 
 def areas_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection:
@@ -176,11 +140,16 @@ def areas_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSecti
     indexed = values.set_index("area_code")
     groups = _subgroups(indexed["value"], labels, weights, ci=indexed[["ci_low", "ci_high"]])
     rows, skipped = measure_rows(groups, AREA_MEASURES, labels)
-    caveat = " ".join(filter(None, [_flag_caveat([high, low], state.lang),
-                                    _weights_note(weights, codes, state.lang),
-                                    _ci_note(rows, state.lang)]))
-    return GapSection("areas", title, _area_sentence(ds, state, labels, high, low), rows,
-                      caveat, skipped)
+    caveat = sentences.caveat(
+        sentences.flag_caveat(_flagged([high, low], state.lang)),
+        sentences.weights_note(all(c in weights for c in codes), state.lang),
+        sentences.ci_note(rows, state.lang))
+    template = query.indicator_info(ds, state.indicator).get(f"sentence_{state.lang}")
+    sentence = sentences.area_gap_sentence(
+        labels, state.sex, template if isinstance(template, str) else "",
+        (area_name(high, state.lang), float(high["value"])),
+        (area_name(low, state.lang), float(low["value"])))
+    return GapSection("areas", title, sentence, rows, caveat, skipped)
 
 
 def gradient_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection | None:
@@ -210,15 +179,11 @@ def gradient_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSe
     most, least = social.idxmin() if ascending else social.idxmax(), \
         social.idxmax() if ascending else social.idxmin()
     slope = next((r for r in rows if r.measure in ("sii", "sii_phe")), None)
-    fields = {"order": decapitalise(order_title), "order_period": format_period(period),
-              "most": names[most], "least": names[least], "title": decapitalise(labels.title)}
-    if slope is None:
-        sentence = t("gradient_sentence_none", lang, **fields)
-    else:
-        sentence = t("gradient_sentence", lang, slope=slope.value,
-                     method=decapitalise(slope.label), **fields)
-    caveat = " ".join(filter(None, [_weights_note(weights, list(indexed.index), lang),
-                                    _ci_note(rows, lang)]))
+    sentence = sentences.gradient_gap_sentence(
+        labels, order_title, format_period(period), names[most], names[least], slope)
+    caveat = sentences.caveat(
+        sentences.weights_note(all(c in weights for c in indexed.index), lang),
+        sentences.ci_note(rows, lang))
     return GapSection("gradient", title, sentence, rows, caveat, skipped)
 
 
@@ -246,24 +211,17 @@ def sex_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSection
         return None
     names = area_names(ds, list(diff.index), state.lang)
     abs_diff = diff.abs().sort_values(kind="stable")
-    fields = {"max_area": names[abs_diff.index[-1]],
-              "max_diff": f"{labels.number(abs_diff.iloc[-1])} {labels.diff_unit}",
-              "min_area": names[abs_diff.index[0]],
-              "min_diff": f"{labels.number(abs_diff.iloc[0])} {labels.diff_unit}",
-              "period": labels.period}
+    largest = (names[abs_diff.index[-1]], float(abs_diff.iloc[-1]))
+    smallest = (names[abs_diff.index[0]], float(abs_diff.iloc[0]))
     city = _pair_values(ds, state, "sex", ["female", "male"])
     rows: tuple[MeasureRow, ...] = ()
+    gap = None
     if city is not None:
         gap = float(city["female"] - city["male"])
-        higher, lower = ("female", "male") if gap >= 0 else ("male", "female")
-        sentence = t("sex_gap_sentence", state.lang, higher_lc=t(f"who_{higher}", state.lang),
-                     lower=t(f"who_{lower}", state.lang), diff=labels.number(abs(gap)),
-                     unit=labels.diff_unit, city=t("reference_city", state.lang), **fields)
         rows, _ = measure_rows(_subgroups(city, labels, {}), PAIR_MEASURES, labels)
-    else:
-        sentence = t("sex_gap_sentence_no_city", state.lang, **fields)
+    sentence = sentences.sex_gap_sentence(labels, largest, smallest, gap)
     return GapSection("sex", t("sex_gap_title", state.lang), sentence, rows,
-                      _ci_note(rows, state.lang))
+                      sentences.ci_note(rows, state.lang))
 
 
 def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[GapSection]:
@@ -286,20 +244,16 @@ def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[Ga
         names = area_names(ds, list(diff.index), state.lang)
         hi_label, dim_label = group_label(ds, dimension, hi_group, state.lang)
         lo_label, _ = group_label(ds, dimension, lo_group, state.lang)
-        sentence = t("group_gap_sentence", state.lang,
-                     high_group=decapitalise(hi_label), low_group=decapitalise(lo_label),
-                     max_area=names[diff.index[-1]],
-                     max_diff=f"{labels.number(diff.iloc[-1])} {labels.diff_unit}",
-                     min_area=names[diff.index[0]],
-                     min_diff=f"{labels.number(diff.iloc[0])} {labels.diff_unit}",
-                     period=labels.period)
+        sentence = sentences.group_gap_sentence(
+            labels, hi_label, lo_label, (names[diff.index[-1]], float(diff.iloc[-1])),
+            (names[diff.index[0]], float(diff.iloc[0])))
         city = _pair_values(ds, at_dimension, "group", list(wide.columns))
         rows: tuple[MeasureRow, ...] = ()
         if city is not None:
             rows, _ = measure_rows(_subgroups(city, labels, {}), PAIR_MEASURES, labels)
         sections.append(GapSection(f"group:{dimension}",
                                    t("group_gap_title", state.lang, dimension=dim_label.lower()),
-                                   sentence, rows, _ci_note(rows, state.lang)))
+                                   sentence, rows, sentences.ci_note(rows, state.lang)))
     return sections
 
 
@@ -312,8 +266,3 @@ def gap_panel(ds: Dataset, state: ViewState) -> GapPanel:
             sections.append(section)
     sections.extend(group_sections(ds, state, labels))
     return GapPanel(tuple(sections))
-
-
-def lead_sentence(panel: GapPanel) -> str:
-    """The panel's first sentence, used as the page's headline."""
-    return panel.sections[0].sentence if panel.sections else ""

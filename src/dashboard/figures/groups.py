@@ -7,17 +7,18 @@ a colour-blind-safe qualitative set (Okabe & Ito 2008).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
+from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
-from dashboard.figures.gaps import PAIR_MEASURES, MeasureRow, measure_rows
-from dashboard.figures.labels import area_names, group_label, view_labels
-from dashboard.figures.parts import ChartParts, as_rows
+from dashboard.figures.gaps import PAIR_MEASURES, GapPanel, MeasureRow, gap_panel, measure_rows
+from dashboard.figures.labels import ViewLabels, area_names, group_label, view_labels
+from dashboard.figures.parts import ChartData, indicator_sources
 from dashboard.measures import Subgroups
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -26,15 +27,29 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 
 
 @dataclass(frozen=True)
-class GroupData:
-    """Areas (rows) x groups (columns) with printable group labels."""
+class GroupRow:
+    """One area's value for each group (NaN where missing), in the groups' order."""
 
-    wide: pd.DataFrame
-    labels: dict[str, str]
+    code: str
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupsData(ChartData):
+    """Areas (the view's level and the city) by the groups of one split."""
+
+    labels: ViewLabels
     split: str
+    split_label: str
+    groups: tuple[str, ...]
+    group_labels: tuple[str, ...]
+    rows: tuple[GroupRow, ...]
+    city: str
 
 
 def default_split(ds: Dataset, state: ViewState) -> str:
+    """The chosen split if the indicator has it, else the first equity dimension or sex."""
     options = query.split_options(ds, state.indicator, state.level)
     if state.split in options:
         return state.split
@@ -42,7 +57,21 @@ def default_split(ds: Dataset, state: ViewState) -> str:
     return (equity or options or [""])[0]
 
 
-def group_data(ds: Dataset, state: ViewState) -> GroupData | None:
+def split_label(ds: Dataset, split: str, lang: str) -> str:
+    """The name of a breakdown: "Kön" or the dimension's label."""
+    if split == "sex":
+        return t("sex", lang)
+    rows = ds.groups[ds.groups["dimension"] == split]
+    return rows.iloc[0][f"dimension_{lang}"] if len(rows) else split
+
+
+def _group_gaps(ds: Dataset, state: ViewState) -> GapPanel:
+    """The gap panel's sections between women and men and between groups."""
+    sections = gap_panel(ds, state).sections
+    return GapPanel(tuple(s for s in sections if s.key == "sex" or s.key.startswith("group:")))
+
+
+def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData | None:
     """Values by group for the view's areas and Malmö, for the chosen split."""
     split = default_split(ds, state)
     if not split:
@@ -65,84 +94,87 @@ def group_data(ds: Dataset, state: ViewState) -> GroupData | None:
     wide = obs.pivot_table(index="area_code", columns=column, values="value", aggfunc="first")
     if wide.shape[1] < 2:
         return None
-    return GroupData(wide, names, split)
-
-
-def equiplot_figure(ds: Dataset, state: ViewState, data: GroupData) -> style.FigureSpec:
-    """One row per area (Malmö first), a dot per group, a line from lowest to highest."""
     labels = view_labels(ds, state)
-    wide = data.wide.dropna(how="all")
-    city = query.city_code(ds)
-    order = sorted(wide.index, key=lambda c: (c != city, -float(np.nanmax(wide.loc[c]))))
-    names = area_names(ds, order, state.lang)
-    rows = [names[c] for c in order][::-1]
-    lines_x, lines_y = [], []
-    for code, name in zip(order[::-1], rows, strict=True):
-        vals = wide.loc[code].dropna()
+    area = area_names(ds, list(wide.index), lang)
+    groups = tuple(str(g) for g in wide.columns)
+    return GroupsData(
+        lang=lang, heading=heading, title=labels.title, subtitle=labels.subtitle,
+        source_ids=indicator_sources(ds, (state.indicator,)), gaps=_group_gaps(ds, state),
+        labels=labels, split=split, split_label=split_label(ds, split, lang), groups=groups,
+        group_labels=tuple(names.get(g, g) for g in groups),
+        rows=tuple(GroupRow(str(c), area[c], tuple(float(v) for v in vals))
+                   for c, vals in zip(wide.index, wide.to_numpy(float), strict=True)),
+        city=query.city_code(ds) or "")
+
+
+def equiplot_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+                  ) -> GroupsData | None:
+    """The groups' values for the equiplot."""
+    split = default_split(ds, state)
+    heading = t("equiplot_heading", state.lang,
+                split=split_label(ds, split, state.lang).lower()) if split else ""
+    return group_data(ds, state, heading)
+
+
+def groupbars_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+                   ) -> GroupsData | None:
+    """The groups' values for the grouped bars."""
+    return group_data(ds, state, t("groupbars_heading", state.lang))
+
+
+def _present(data: GroupsData) -> list[GroupRow]:
+    return [r for r in data.rows if not all(math.isnan(v) for v in r.values)]
+
+
+def draw_equiplot(data: GroupsData, lang: str) -> style.FigureSpec:
+    """One row per area (Malmö first), a dot per group, a line from lowest to highest."""
+    unit = data.labels.unit
+    ordered = sorted(_present(data), key=lambda r: (r.code != data.city,
+                                                    -float(np.nanmax(r.values))))[::-1]
+    names = [r.name for r in ordered]
+    lines_x: list[float | None] = []
+    lines_y: list[str | None] = []
+    for row in ordered:
+        vals = [v for v in row.values if not math.isnan(v)]
         if len(vals) >= 2:
-            lines_x += [float(vals.min()), float(vals.max()), None]
-            lines_y += [name, name, None]
-    data_traces = [
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": lines_x,
-            "y": lines_y,
-            "line": {"color": "#9ca3af", "width": 3},
-            "hoverinfo": "skip",
-            "showlegend": False,
-        }
-    ]
-    for i, group in enumerate(wide.columns):
-        series = wide[group].reindex(order[::-1])
-        data_traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": data.labels.get(group, group),
-                "x": series.tolist(),
-                "y": rows,
-                "marker": {
-                    "size": 12,
-                    "color": OKABE_ITO[i % len(OKABE_ITO)],
-                    "symbol": ["circle", "diamond", "square", "triangle-up"][i % 4],
-                    "line": {"color": "#ffffff", "width": 1},
-                },
-                "hovertemplate": f"%{{y}}<br>{data.labels.get(group, group)}: %{{x}}"
-                f" {labels.unit}<extra></extra>",
-            }
-        )
-    layout = style.base_layout(state.lang, max(300, 30 * len(rows) + 110))
+            lines_x += [min(vals), max(vals), None]
+            lines_y += [row.name, row.name, None]
+    traces = [{"type": "scatter", "mode": "lines", "x": lines_x, "y": lines_y,
+               "line": {"color": "#9ca3af", "width": 3}, "hoverinfo": "skip",
+               "showlegend": False}]
+    for i, label in enumerate(data.group_labels):
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": label,
+            "x": [r.values[i] for r in ordered], "y": names,
+            "marker": {"size": 12, "color": OKABE_ITO[i % len(OKABE_ITO)],
+                       "symbol": ["circle", "diamond", "square", "triangle-up"][i % 4],
+                       "line": {"color": "#ffffff", "width": 1}},
+            "hovertemplate": f"%{{y}}<br>{label}: %{{x}} {unit}<extra></extra>",
+        })
+    layout = style.base_layout(lang, max(300, 30 * len(names) + 110))
     layout.update(
-        xaxis={"title": {"text": labels.unit}, "gridcolor": "#e5e7eb"},
+        xaxis={"title": {"text": unit}, "gridcolor": "#e5e7eb"},
         yaxis={"automargin": True, "fixedrange": True},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         margin={"l": 10, "r": 20, "t": 40, "b": 40},
     )
-    return {"data": data_traces, "layout": layout}
+    return {"data": traces, "layout": layout}
 
 
-def group_bars_figure(ds: Dataset, state: ViewState, data: GroupData) -> style.FigureSpec:
+def draw_groupbars(data: GroupsData, lang: str) -> style.FigureSpec:
     """Grouped bars: each area's value for each group."""
-    labels = view_labels(ds, state)
-    wide = data.wide.dropna(how="all")
-    names = area_names(ds, list(wide.index), state.lang)
+    unit = data.labels.unit
+    rows = _present(data)
     traces = [
-        {
-            "type": "bar",
-            "name": data.labels.get(g, g),
-            "x": [names[c] for c in wide.index],
-            "y": wide[g].tolist(),
-            "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)]},
-            "hovertemplate": f"%{{x}}<br>{data.labels.get(g, g)}: %{{y}}"
-            f" {labels.unit}<extra></extra>",
-        }
-        for i, g in enumerate(wide.columns)
+        {"type": "bar", "name": label, "x": [r.name for r in rows],
+         "y": [r.values[i] for r in rows], "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)]},
+         "hovertemplate": f"%{{x}}<br>{label}: %{{y}} {unit}<extra></extra>"}
+        for i, label in enumerate(data.group_labels)
     ]
-    layout = style.base_layout(state.lang, 380)
+    layout = style.base_layout(lang, 380)
     layout.update(
         barmode="group",
-        yaxis={"automargin": True, "title": {"text": labels.unit}, "gridcolor": "#e5e7eb"},
+        yaxis={"automargin": True, "title": {"text": unit}, "gridcolor": "#e5e7eb"},
         xaxis={"automargin": True},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         margin={"l": 10, "r": 20, "t": 40, "b": 40},
@@ -150,16 +182,20 @@ def group_bars_figure(ds: Dataset, state: ViewState, data: GroupData) -> style.F
     return {"data": traces, "layout": layout}
 
 
-def area_gap_rows(
-    ds: Dataset, state: ViewState, data: GroupData
-) -> list[tuple[str, tuple[MeasureRow, ...]]]:
+def groups_table(data: GroupsData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Area and each group's value, one row per area."""
+    header = (t("area", data.lang), *data.group_labels)
+    return header, [[r.name, *[data.labels.number(v) for v in r.values]] for r in data.rows]
+
+
+def area_gap_rows(data: GroupsData) -> list[tuple[str, tuple[MeasureRow, ...]]]:
     """Difference and ratio between the groups in each area (WHO HEAT, non-ordered)."""
-    labels = view_labels(ds, state)
-    wide = data.wide.dropna()
-    names = area_names(ds, list(wide.index), state.lang)
+    labels = data.labels
     out = []
-    for code in wide.index:
-        vals = wide.loc[code].to_numpy(float)
+    for row in data.rows:
+        if any(math.isnan(v) for v in row.values):
+            continue
+        vals = np.array(row.values, dtype=float)
         groups = Subgroups(
             estimate=vals,
             se=np.full(vals.shape, np.nan),
@@ -168,48 +204,5 @@ def area_gap_rows(
             scale=labels.scale,
         )
         rows, _ = measure_rows(groups, PAIR_MEASURES, labels)
-        out.append((names[code], rows))
+        out.append((row.name, rows))
     return out
-
-
-def split_label(ds: Dataset, split: str, lang: str) -> str:
-    """The name of a breakdown: "Kön" or the dimension's label."""
-    if split == "sex":
-        return t("sex", lang)
-    rows = ds.groups[ds.groups["dimension"] == split]
-    return rows.iloc[0][f"dimension_{lang}"] if len(rows) else split
-
-
-def _group_table(ds: Dataset, state: ViewState, data: GroupData) -> tuple[tuple, tuple]:
-    labels = view_labels(ds, state)
-    header = (t("area", state.lang), *[data.labels.get(g, g) for g in data.wide.columns])
-    names = area_names(ds, list(data.wide.index), state.lang)
-    rows = [[names[code], *[labels.number(v) for v in vals]] for code, vals in
-            zip(data.wide.index, data.wide.to_numpy(), strict=True)]
-    return header, as_rows(rows)
-
-
-def _group_alt(ds: Dataset, state: ViewState, data: GroupData) -> str:
-    labels = view_labels(ds, state)
-    return t("alt_equiplot", state.lang, title=labels.title,
-             groups=", ".join(data.labels.values()), n=len(data.wide))
-
-
-def equiplot_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    data = group_data(ds, state)
-    if data is None:
-        return None
-    header, rows = _group_table(ds, state, data)
-    heading = t("equiplot_heading", state.lang,
-                split=split_label(ds, data.split, state.lang).lower())
-    return ChartParts(heading, equiplot_figure(ds, state, data), _group_alt(ds, state, data),
-                      header, rows)
-
-
-def groupbars_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    data = group_data(ds, state)
-    if data is None:
-        return None
-    header, rows = _group_table(ds, state, data)
-    return ChartParts(t("groupbars_heading", state.lang), group_bars_figure(ds, state, data),
-                      _group_alt(ds, state, data), header, rows)

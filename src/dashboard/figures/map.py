@@ -9,16 +9,16 @@ areas without a value are grey.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
-
-import pandas as pd
 
 from dashboard.core.geometry import Shape, ShapeSet, drawing_order
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
-from dashboard.figures.labels import ViewLabels, area_names, flag_text, view_labels
-from dashboard.store import query
+from dashboard.figures.geometry_choice import shapes_for
+from dashboard.figures.labels import ViewLabels, area_names
+from dashboard.figures.values import AreaValue, ValuesData, values_data
 from dashboard.store.dataset import Dataset
 
 FLAG_OUTLINE = {"color": style.TEXT, "width": 1.6, "dash": "dot"}
@@ -49,32 +49,24 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def hover_text(row: dict | None, rank: int | None, total: int, labels: ViewLabels,
-               name: str) -> str:
+def hover_text(row: AreaValue | None, total: int, labels: ViewLabels, name: str) -> str:
     """Hover lines for one area: name, value with unit, CI, rank, population, flag."""
-    if row is None or _missing(row["value"]):
-        suppressed = row is not None and "suppressed" in str(row["flag"]).split("|")
-        word = t("flag_suppressed", labels.lang) if suppressed else t("no_data", labels.lang)
+    lang = labels.lang
+    if row is None or row.missing:
+        word = t("flag_suppressed", lang) if row is not None and row.suppressed \
+            else t("no_data", lang)
         return f"<b>{name}</b><br>{word}"
-    lines = [f"<b>{name}</b>", labels.with_unit(row["value"])]
-    if not (_missing(row["ci_low"]) or _missing(row["ci_high"])):
-        lines.append(f"{t('ci', labels.lang)}: {labels.number(row['ci_low'])}–"
-                     f"{labels.number(row['ci_high'])}")
-    if rank is not None:
-        lines.append(f"{t('rank', labels.lang)} {rank} {t('of', labels.lang)} {total}")
-    if not _missing(row["population"]):
-        word = "inv." if labels.lang == "sv" else "residents"
-        lines.append(f"{labels.number(row['population'], 0)} {word}")
-    flags = flag_text(row["flag"], labels.lang)
-    if flags:
-        lines.append(f"⚑ {flags}")
+    lines = [f"<b>{name}</b>", labels.with_unit(row.value)]
+    if row.has_ci:
+        lines.append(t("ci_span", lang, ci=t("ci", lang), lo=labels.number(row.ci_low),
+                       hi=labels.number(row.ci_high)))
+    if row.rank is not None:
+        lines.append(t("rank_of", lang, rank_word=t("rank", lang), rank=row.rank, n=total))
+    if not math.isnan(row.population):
+        lines.append(f"{labels.number(row.population, 0)} {t('residents_short', lang)}")
+    if row.flag_text:
+        lines.append(f"⚑ {row.flag_text}")
     return "<br>".join(lines)
-
-
-def ranks(values: pd.Series, polarity: str) -> pd.Series:
-    """Rank 1 = best (highest for higher-better, lowest otherwise); ties share a rank."""
-    ascending = polarity == "lower_better"
-    return values.rank(method="min", ascending=ascending).astype("Int64")
 
 
 def _empty_map(lang: str) -> style.FigureSpec:
@@ -85,25 +77,38 @@ def _empty_map(lang: str) -> style.FigureSpec:
     return {"data": [], "layout": layout}
 
 
-def map_figure(ds: Dataset, state: ViewState, shapes: ShapeSet | None) -> style.FigureSpec:
-    """Choropleth of the view's values on the given shapes (tiles or real boundaries)."""
+@dataclass(frozen=True, kw_only=True)
+class MapData(ValuesData):
+    """The view's values and the shapes they fill (None: no shapes for the level), with
+    each shape's name."""
+
+    shapes: ShapeSet | None
+    names: tuple[tuple[str, str], ...]
+
+
+def map_data(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> MapData:
+    """The view's values on the level's boundaries, or on schematic tiles."""
+    base = values_data(ds, state, t("map_title", state.lang))
+    shapes = shapes_for(ds, state.level, boundaries)
+    codes = [s.code for s in shapes.shapes] if shapes else []
+    known = area_names(ds, codes, state.lang)
+    names = tuple((s.code, known.get(s.code) or s.name or s.code)
+                  for s in (shapes.shapes if shapes else ()))
+    return MapData(**vars(base), shapes=shapes, names=names)
+
+
+def draw_map(data: MapData, lang: str) -> style.FigureSpec:
+    """Choropleth of the view's values on its shapes (tiles or real boundaries)."""
+    shapes = data.shapes
     if shapes is None or not shapes.shapes:
-        return _empty_map(state.lang)
-    labels = view_labels(ds, state)
-    values = query.view_values(ds, state)
-    records = values.to_dict("records")
-    by_code = {r["area_code"]: r for r in records}
-    rank_of = {c: (None if pd.isna(r) else int(r)) for c, r in
-               zip(values["area_code"], ranks(values["value"], labels.polarity), strict=True)}
-    known = area_names(ds, [s.code for s in shapes.shapes], state.lang)
-    names = {s.code: known.get(s.code) or s.name or s.code for s in shapes.shapes}
-    total = int(values["value"].notna().sum())
+        return _empty_map(lang)
+    by_code = {v.code: v for v in data.values}
+    names = dict(data.names)
+    total = len(data.shown)
     return area_map(
-        shapes, {c: r["value"] for c, r in by_code.items()}, names,
-        {s.code: hover_text(by_code.get(s.code), rank_of.get(s.code), total, labels,
-                            names[s.code]) for s in shapes.shapes},
-        {c for c, r in by_code.items() if isinstance(r["flag"], str) and r["flag"]},
-        labels)
+        shapes, {c: v.value for c, v in by_code.items()}, names,
+        {c: hover_text(by_code.get(c), total, data.labels, name) for c, name in names.items()},
+        {c for c, v in by_code.items() if v.flag}, data.labels)
 
 
 def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],

@@ -146,7 +146,3 @@ def _overview(ds: Dataset, lang: str, level: str) -> tuple[list[tuple[str, str]]
                             format_number(city_value, lang, decimals), tuple(cells)))
     return [(c, names[c]) for c in codes], rows
 
-
-def overview_rule(lang: str) -> str:
-    """The comparison method, as printed under the table."""
-    return t("overview_rule", lang, share=format_number(SD_THRESHOLD, lang, 1))

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from dashboard.core.i18n import format_number, format_period, join_names
+from dashboard.core.geometry import ShapeSet
+from dashboard.core.i18n import format_number, format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.units import UNITS
@@ -22,7 +23,7 @@ from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.labels import area_names
 from dashboard.figures.overview import SD_THRESHOLD, compare
-from dashboard.figures.parts import ChartParts, as_rows
+from dashboard.figures.parts import ChartData, indicator_sources
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -53,11 +54,6 @@ def default_area(ds: Dataset, state: ViewState) -> str:
     """The chosen area, or the first area of the level."""
     codes = query.level_areas(ds, state.level)
     return state.area if state.area in codes else (codes[0] if codes else "")
-
-
-def spine_rows(ds: Dataset, state: ViewState, area: str) -> list[SpineRow]:
-    """One row per judged indicator (and sex where no total) with a value for the area."""
-    return list(_spine_rows(ds, state.lang, state.level, area))
 
 
 @lru_cache(maxsize=128)
@@ -109,11 +105,41 @@ def _spine_rows(ds: Dataset, lang: str, level: str, area: str) -> tuple[SpineRow
     return tuple(rows)
 
 
-def spine_figure(rows: list[SpineRow], lang: str, area_label: str) -> style.FigureSpec:
+@dataclass(frozen=True, kw_only=True)
+class SpineData(ChartData):
+    """One area's rows against the city (named `city_name`) and the level's range."""
+
+    area: str
+    area_name: str
+    city_name: str
+    level: str
+    rows: tuple[SpineRow, ...]
+
+
+def spine_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet] | None = None
+               ) -> SpineData | None:
+    """The profile of the chosen (or first) area; None when the level has no areas."""
+    lang = state.lang
+    area = default_area(ds, state)
+    if not area:
+        return None
+    name = area_label(ds, area, lang)
+    rows = _spine_rows(ds, lang, state.level, area)
+    heading = t("profile_heading", lang, area=name)
+    level = t(f"level_{state.level}", lang)
+    indicators = tuple(dict.fromkeys(r.indicator for r in rows))
+    return SpineData(lang=lang, heading=heading, title=heading,
+                     subtitle=t("spine_subtitle", lang, level=level.lower()),
+                     source_ids=indicator_sources(ds, indicators), area=area, area_name=name,
+                     city_name=t("reference_city", lang), level=level, rows=rows)
+
+
+def draw_spine(data: SpineData, lang: str) -> style.FigureSpec:
     """The spine chart: range bars, middle half, Malmö at 0, the area as a dot."""
+    rows, area_label, city = list(data.rows), data.area_name, data.city_name
     labels = [r.label for r in rows][::-1]
     rev = rows[::-1]
-    data = [
+    traces = [
         {"type": "bar", "orientation": "h", "y": labels, "x": [r.hi - r.lo for r in rev],
          "base": [r.lo for r in rev], "marker": {"color": "#e5e7eb"}, "hoverinfo": "skip",
          "showlegend": False, "width": 0.6},
@@ -125,57 +151,33 @@ def spine_figure(rows: list[SpineRow], lang: str, area_label: str) -> style.Figu
                     "line": {"color": "#ffffff", "width": 1.5}},
          "name": area_label, "showlegend": False,
          "hovertext": [f"<b>{r.label}</b> ({r.period})<br>{area_label}: {r.value}<br>"
-                       f"Malmö: {r.city}<br>{t('status_' + r.status, lang)}<br>"
-                       f"{t('rank', lang)} {r.rank} {t('of', lang)} {r.n}" for r in rev],
+                       f"{city}: {r.city}<br>{t('status_' + r.status, lang)}<br>"
+                       + t("rank_of", lang, rank_word=t("rank", lang), rank=r.rank, n=r.n)
+                       for r in rev],
          "hovertemplate": "%{hovertext}<extra></extra>"},
     ]
     layout = style.base_layout(lang, max(260, 30 * len(rows) + 90))
     layout.update(
         barmode="overlay",
         xaxis={"range": [-1.15, 1.15], "tickvals": [-1, 0, 1], "zeroline": False,
-               "ticktext": [t("worse", lang), "Malmö", t("better", lang)]},
+               "ticktext": [t("worse", lang), city, t("better", lang)]},
         yaxis={"automargin": True, "fixedrange": True},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": 0, "x1": 0, "y0": 0,
                  "y1": 1, "line": {"color": style.REFERENCE_CITY, "width": 2}}],
         margin={"l": 10, "r": 20, "t": 10, "b": 40},
     )
-    return {"data": data, "layout": layout}
+    return {"data": traces, "layout": layout}
 
 
-def profile_sentences(rows: list[SpineRow], lang: str, name: str) -> list[str]:
-    """Where the area stands out: best or worst of all areas, and counts against Malmö."""
-    if not rows:
-        return [t("profile_none", lang, area=name)]
-    worst = [r.label for r in rows if r.rank == r.n]
-    best = [r.label for r in rows if r.rank == 1]
-    counts = {s: sum(r.status == s for r in rows) for s in ("better", "similar", "worse")}
-    out = [t("profile_counts", lang, area=name, n=len(rows), **counts)]
-    if worst:
-        out.append(t("profile_worst", lang, area=name, items=join_names(worst, lang)))
-    if best:
-        out.append(t("profile_best", lang, area=name, items=join_names(best, lang)))
-    return out
+def spine_table(data: SpineData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Indicator, period, the area, the city, worst, best, rank and comparison."""
+    lang = data.lang
+    header = (t("indicator", lang), t("period", lang), data.area_name, data.city_name,
+              t("worst", lang), t("best", lang), t("rank", lang), t("comparison", lang))
+    return header, [[r.label, r.period, r.value, r.city, r.worst, r.best, f"{r.rank}/{r.n}",
+                     t(f"status_{r.status}", lang)] for r in data.rows]
 
 
 def area_label(ds: Dataset, code: str, lang: str) -> str:
+    """An area's name in the language (its code if unknown)."""
     return area_names(ds, [code], lang).get(code, code)
-
-
-def spine_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The profile's spine chart with its table and description."""
-    lang = state.lang
-    area = default_area(ds, state)
-    if not area:
-        return None
-    name = area_label(ds, area, lang)
-    rows = spine_rows(ds, state, area)
-    header = (t("indicator", lang), t("period", lang), name, "Malmö", t("worst", lang),
-              t("best", lang), t("rank", lang), t("comparison", lang))
-    table = [[r.label, r.period, r.value, r.city, r.worst, r.best, f"{r.rank}/{r.n}",
-              t(f"status_{r.status}", lang)] for r in rows]
-    alt = t("alt_profile", lang, area=name) + " " + " ".join(profile_sentences(rows, lang, name))
-    return ChartParts(t("profile_heading", lang, area=name), spine_figure(rows, lang, name), alt,
-                      header, as_rows(table), title=t("profile_heading", lang, area=name),
-                      subtitle=t("spine_subtitle", lang,
-                                 level=t(f"level_{state.level}", lang).lower()),
-                      indicators=tuple(dict.fromkeys(r.indicator for r in rows)))

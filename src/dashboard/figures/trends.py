@@ -3,8 +3,8 @@
 Only single calendar years form the time axis (multi-year means would be drawn twice).
 The gap over time is WHO's difference and ratio between the highest and lowest area in
 each year, from the measures engine. Whether a change is larger than its uncertainty is
-judged by the 95% CI of the change in the difference (sqrt(se1² + se2²) × 1.96) when both
-years have standard errors, and said to be unknowable when the source gives none.
+judged by the 95% CI of the change in the difference (`measures.intervals.change_margin`)
+when both years have standard errors, and said to be unknowable when the source gives none.
 """
 
 from __future__ import annotations
@@ -15,30 +15,76 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.core.geometry import ShapeSet
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
+from dashboard.figures.gaps import gap_panel
 from dashboard.figures.groups import OKABE_ITO
-from dashboard.figures.labels import area_names, group_label, view_labels
-from dashboard.figures.parts import ChartParts, as_rows
+from dashboard.figures.labels import ViewLabels, area_names, group_label, view_labels
+from dashboard.figures.parts import ChartData, indicator_sources
 from dashboard.measures import Subgroups, compute_all
+from dashboard.measures.intervals import change_margin, se_from_ci
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
-Z = 1.96
+BY_AREA = "area"
 
 
 @dataclass(frozen=True)
 class GapPoint:
+    """The difference (with se and CI) and ratio between the areas in one year."""
+
     period: str
     d: float
     d_se: float
     r: float
     ci: tuple[float, float]
+    method: str
 
 
-BY_AREA = "area"
+@dataclass(frozen=True)
+class GapChange:
+    """The gap in the first and last year and the margin of the change (NaN: unknown)."""
+
+    first: GapPoint
+    last: GapPoint
+    margin: float
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    """One line: an area or a group, its values by year; `strong` lines are emphasised."""
+
+    key: str
+    name: str
+    strong: bool
+    city: bool
+    periods: tuple[str, ...]
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrendData(ChartData):
+    """Lines by area (the chosen one and Malmö emphasised) or by group, and the gap per year."""
+
+    labels: ViewLabels
+    by_area: bool
+    highlight: str
+    lines: tuple[TrendLine, ...]
+    periods: tuple[str, ...]
+    points: tuple[GapPoint, ...]
+    change: GapChange | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GapTrendData(ChartData):
+    """The difference and ratio between areas per year, and the change first to last."""
+
+    labels: ViewLabels
+    points: tuple[GapPoint, ...]
+    change: GapChange | None
 
 
 def trend_lines(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str, bool]], pd.DataFrame]:
@@ -72,35 +118,7 @@ def trend_lines(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str, boo
     return [(k, labels[k], k == TOTAL) for k in keys], obs
 
 
-def trend_figure(ds: Dataset, state: ViewState) -> style.FigureSpec:
-    """Lines over single years: areas (chosen one and Malmö emphasised) or groups."""
-    labels = view_labels(ds, state)
-    lines, obs = trend_lines(ds, state)
-    traces = []
-    for i, (key, name, strong) in enumerate(lines):
-        line = obs[obs["key"] == key].sort_values("period")
-        by_area = state.split in ("", BY_AREA)
-        is_city = by_area and key == query.city_code(ds)
-        colour = style.REFERENCE_CITY if is_city else (
-            style.HIGHLIGHT if strong and by_area else OKABE_ITO[i % len(OKABE_ITO)])
-        faint = by_area and bool(state.area) and not strong
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": name,
-            "x": line["period"].tolist(), "y": line["value"].tolist(),
-            "line": {"color": colour, "width": 4 if strong else 1.8,
-                     "dash": "dot" if faint else "solid"},
-            "opacity": 0.55 if faint else 1.0,
-            "hovertemplate": f"{name} %{{x}}: %{{y}} {labels.unit}<extra></extra>",
-        })
-    layout = style.base_layout(state.lang, 400)
-    layout.update(xaxis={"type": "category", "title": {"text": t("period", state.lang)}},
-                  yaxis={"automargin": True, "title": {"text": labels.unit},
-                         "gridcolor": "#e5e7eb"},
-                  legend={"orientation": "v"}, margin={"l": 10, "r": 10, "t": 10, "b": 40})
-    return {"data": traces, "layout": layout}
-
-
-def gap_series(ds: Dataset, state: ViewState) -> list[GapPoint]:
+def gap_series(ds: Dataset, state: ViewState) -> tuple[GapPoint, ...]:
     """Difference and ratio between areas, for each single year with two or more areas."""
     labels = view_labels(ds, state)
     obs = query.series(ds, state)
@@ -109,21 +127,91 @@ def gap_series(ds: Dataset, state: ViewState) -> list[GapPoint]:
     for period, frame in obs.dropna(subset=["value"]).groupby("period", sort=True):
         if len(frame) < 2:
             continue
-        se = ((frame["ci_high"] - frame["ci_low"]) / (2 * Z)).to_numpy(float)
         groups = Subgroups(
             estimate=frame["value"].to_numpy(float),
-            se=se,
+            se=se_from_ci(frame["ci_low"].to_numpy(float), frame["ci_high"].to_numpy(float)),
             population=np.full(len(frame), np.nan),
             favourable=labels.polarity != "lower_better",
             scale=labels.scale,
         )
         d, r = compute_all(groups, ("d", "r"))
-        points.append(GapPoint(str(period), d.estimate, d.se, r.estimate, (d.ci_lb, d.ci_ub)))
-    return points
+        points.append(GapPoint(str(period), d.estimate, d.se, r.estimate, (d.ci_lb, d.ci_ub),
+                               d.method))
+    return tuple(points)
 
 
-def gap_trend_figure(points: list[GapPoint], lang: str, unit: str) -> style.FigureSpec:
+def gap_change(points: tuple[GapPoint, ...]) -> GapChange | None:
+    """The change from the first to the last year, None with fewer than two years."""
+    if len(points) < 2:
+        return None
+    first, last = points[0], points[-1]
+    return GapChange(first, last, change_margin(first.d_se, last.d_se))
+
+
+def trend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+               ) -> TrendData | None:
+    """The indicator over the single years; None with fewer than two years."""
+    labels = view_labels(ds, state)
+    lines, obs = trend_lines(ds, state)
+    if obs["period"].nunique() < 2:
+        return None
+    city = query.city_code(ds)
+    by_area = state.split in ("", BY_AREA)
+    drawn = []
+    for key, name, strong in lines:
+        line = obs[obs["key"] == key].sort_values("period")
+        drawn.append(TrendLine(str(key), name, strong, by_area and key == city,
+                               tuple(str(p) for p in line["period"]),
+                               tuple(float(v) for v in line["value"])))
+    points = gap_series(ds, state)
+    return TrendData(
+        lang=state.lang, heading=t("trend_heading", state.lang, title=labels.title),
+        title=labels.title, subtitle=labels.subtitle,
+        source_ids=indicator_sources(ds, (state.indicator,)), gaps=gap_panel(ds, state),
+        labels=labels, by_area=by_area, highlight=state.area, lines=tuple(drawn),
+        periods=tuple(sorted(str(p) for p in obs["period"].unique())), points=points,
+        change=gap_change(points))
+
+
+def gaptrend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
+                  ) -> GapTrendData | None:
+    """The gap between areas per year; None with fewer than two years."""
+    labels = view_labels(ds, state)
+    points = gap_series(ds, state)
+    if len(points) < 2:
+        return None
+    return GapTrendData(
+        lang=state.lang, heading=t("gaptrend_heading", state.lang), title=labels.title,
+        subtitle=labels.subtitle, source_ids=indicator_sources(ds, (state.indicator,)),
+        gaps=gap_panel(ds, state), labels=labels, points=points, change=gap_change(points))
+
+
+def draw_trend(data: TrendData, lang: str) -> style.FigureSpec:
+    """Lines over single years: areas (chosen one and Malmö emphasised) or groups."""
+    unit = data.labels.unit
+    traces = []
+    for i, line in enumerate(data.lines):
+        colour = style.REFERENCE_CITY if line.city else (
+            style.HIGHLIGHT if line.strong and data.by_area else OKABE_ITO[i % len(OKABE_ITO)])
+        faint = data.by_area and bool(data.highlight) and not line.strong
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": line.name,
+            "x": list(line.periods), "y": list(line.values),
+            "line": {"color": colour, "width": 4 if line.strong else 1.8,
+                     "dash": "dot" if faint else "solid"},
+            "opacity": 0.55 if faint else 1.0,
+            "hovertemplate": f"{line.name} %{{x}}: %{{y}} {unit}<extra></extra>",
+        })
+    layout = style.base_layout(lang, 400)
+    layout.update(xaxis={"type": "category", "title": {"text": t("period", lang)}},
+                  yaxis={"automargin": True, "title": {"text": unit}, "gridcolor": "#e5e7eb"},
+                  legend={"orientation": "v"}, margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return {"data": traces, "layout": layout}
+
+
+def draw_gaptrend(data: GapTrendData, lang: str) -> style.FigureSpec:
     """The difference between highest and lowest area per year, with CIs where known."""
+    points = data.points
     has_ci = [not math.isnan(p.ci[0]) for p in points]
     trace = {
         "type": "scatter",
@@ -149,7 +237,7 @@ def gap_trend_figure(points: list[GapPoint], lang: str, unit: str) -> style.Figu
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         yaxis={
             "automargin": True,
-            "title": {"text": unit},
+            "title": {"text": data.labels.diff_unit},
             "gridcolor": "#e5e7eb",
             "rangemode": "tozero",
         },
@@ -157,57 +245,19 @@ def gap_trend_figure(points: list[GapPoint], lang: str, unit: str) -> style.Figu
     return {"data": [trace], "layout": layout}
 
 
-def gap_trend_sentence(points: list[GapPoint], lang: str, number, unit: str) -> str:
-    """Did the gap widen or narrow between the first and last year, beyond its uncertainty?"""
-    if len(points) < 2:
-        return t("trend_too_short", lang)
-    first, last = points[0], points[-1]
-    change = last.d - first.d
-    direction = "trend_wider" if change > 0 else ("trend_narrower" if change < 0 else "trend_same")
-    text = t(
-        direction,
-        lang,
-        first=first.period,
-        last=last.period,
-        d0=number(first.d),
-        d1=number(last.d),
-        unit=unit,
-    )
-    if math.isnan(first.d_se) or math.isnan(last.d_se):
-        return f"{text} {t('trend_no_uncertainty', lang)}"
-    margin = Z * math.hypot(first.d_se, last.d_se)
-    key = "trend_beyond" if abs(change) > margin else "trend_within"
-    return f"{text} {t(key, lang, margin=number(margin), unit=unit)}"
+def trend_table(data: TrendData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """One row per line, one column per year."""
+    first = t("area", data.lang) if data.by_area else t("group", data.lang)
+    rows = []
+    for line in data.lines:
+        by_period = dict(zip(line.periods, line.values, strict=True))
+        rows.append([line.name, *[data.labels.number(by_period.get(p, math.nan))
+                                  for p in data.periods]])
+    return (first, *data.periods), rows
 
 
-def trend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The indicator over the single years, with a table of every line and year."""
-    labels = view_labels(ds, state)
-    lines, obs = trend_lines(ds, state)
-    if obs["period"].nunique() < 2:
-        return None
-    wide = obs.pivot_table(index="key", columns="period", values="value", aggfunc="first")
-    names = {k: n for k, n, _ in lines}
-    rows = [[names[k], *[labels.number(v) for v in wide.loc[k]]] for k, _, _ in lines
-            if k in wide.index]
-    points = gap_series(ds, state)
-    alt = t("alt_trend", state.lang, title=labels.title, first=wide.columns[0],
-            last=wide.columns[-1], n=len(rows)) + " " + gap_trend_sentence(
-        points, state.lang, labels.number, labels.diff_unit)
-    first = t("area", state.lang) if state.split in ("", BY_AREA) else t("group", state.lang)
-    return ChartParts(t("trend_heading", state.lang, title=labels.title),
-                      trend_figure(ds, state), alt, (first, *wide.columns), as_rows(rows))
-
-
-def gaptrend_parts(ds: Dataset, state: ViewState, _boundaries) -> ChartParts | None:
-    """The gap between areas per year."""
-    labels = view_labels(ds, state)
-    points = gap_series(ds, state)
-    if len(points) < 2:
-        return None
-    rows = [[p.period, labels.number(p.d), labels.number(p.r, 2)] for p in points]
-    return ChartParts(t("gaptrend_heading", state.lang),
-                      gap_trend_figure(points, state.lang, labels.diff_unit),
-                      gap_trend_sentence(points, state.lang, labels.number, labels.diff_unit),
-                      (t("period", state.lang), t("measure_d_short", state.lang),
-                       t("measure_r_short", state.lang)), as_rows(rows))
+def gaptrend_table(data: GapTrendData) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Year, difference and ratio."""
+    lang, number = data.lang, data.labels.number
+    return ((t("period", lang), t("measure_d_short", lang), t("measure_r_short", lang)),
+            [[p.period, number(p.d), number(p.r, 2)] for p in data.points])

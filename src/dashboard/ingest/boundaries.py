@@ -79,7 +79,7 @@ def _assign_codes(frame: gpd.GeoDataFrame, areas: pd.DataFrame) -> tuple[pd.Seri
         if len(levels) != 1:
             raise BoundaryError("the features' area_code values do not belong to one known "
                                 "area level")
-        return codes, levels.pop()
+        return codes, str(levels.pop())
     if "do_kod" in cols and pd.api.types.is_numeric_dtype(frame["do_kod"]):
         return "1280DO" + frame["do_kod"].astype("int64").astype(str), "delomrade"
     if "desokod" in cols:

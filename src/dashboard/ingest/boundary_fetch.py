@@ -1,29 +1,29 @@
 """Download Malmö stad's official open boundary layers (CC0), with checksum and provenance.
 
-Each layer is downloaded to a temporary file, read back as boundaries to prove it is
-usable, and only then moved into place next to a JSON provenance record (URL, time,
-sha256, licence). A failed or offline download leaves any earlier copy untouched.
+A layer is fetched like every other source: through a `Fetcher` (live over the project's
+HTTP client, or replayed from the snapshots with `--offline`), so the raw download is kept
+as a snapshot with its provenance. The body is staged beside its destination, read back as
+boundaries to prove it is usable, and only then moved into place next to a JSON provenance
+record (URL, time, sha256, licence). A failed or offline download leaves any earlier copy
+untouched.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.core.files import stage_file, write_atomic
 from dashboard.ingest.boundaries import BoundaryError, read_boundaries
+from dashboard.ingest.http import Request, SourceError
+from dashboard.ingest.snapshots import Fetcher, Snapshot
 
+SOURCE = "malmo-boundaries"
 LICENCE = "CC0 1.0 (Malmö stad open data)"
 ATTRIBUTION = "Stadskontoret, Malmö stad"
-TIMEOUT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -48,54 +48,41 @@ MALMO_LAYERS = (
 )
 
 
-class FetchError(RuntimeError):
-    """A download that did not produce a usable boundary file; says why."""
+class FetchError(SourceError):
+    """A download that did not produce a usable boundary file; says where and why."""
 
 
 @dataclass(frozen=True)
 class Fetched:
+    """A layer in place: its file, checksum, number of areas and the raw snapshot."""
+
     layer: Layer
     path: Path
     sha256: str
     features: int
+    snapshot: Snapshot
 
 
-def _download(url: str, target: Path) -> None:
+def fetch_layer(layer: Layer, dest: Path, areas: pd.DataFrame, fetcher: Fetcher) -> Fetched:
+    """Fetch one layer into `dest`, validating it before it replaces an earlier copy."""
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
-            target.write_bytes(response.read())
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: the server answered HTTP {exc.code} ({exc.reason})") from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise FetchError(f"{url}: could not be reached; this machine seems to be offline or "
-                         f"the host is blocked ({reason}). Nothing was changed.") from exc
-
-
-def fetch_layer(layer: Layer, dest: Path, areas: pd.DataFrame) -> Fetched:
-    """Download one layer into `dest`, validating it before it replaces an earlier copy."""
-    dest.mkdir(parents=True, exist_ok=True)
-    suffix = Path(layer.filename).suffix
-    fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=suffix, dir=dest)
-    os.close(fd)
-    tmp = Path(tmp_name)
+        snap = fetcher.fetch(Request(layer.url))
+    except SourceError as error:
+        raise FetchError(error.where, f"{error.message}. Nothing was changed.") from error
+    staged = stage_file(dest / layer.filename, snap.body)
     try:
-        _download(layer.url, tmp)
-        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
-        try:
-            loaded = read_boundaries(tmp, areas)
-        except BoundaryError as exc:
-            raise FetchError(f"{layer.url}: the download is not a usable boundary file "
-                             f"({exc}). Nothing was changed.") from exc
-        final = dest / layer.filename
-        os.replace(tmp, final)
-        record = {"layer": layer.name, "url": layer.url, "file": final.name, "sha256": digest,
-                  "retrieved": datetime.now(UTC).isoformat(timespec="seconds"),
-                  "licence": LICENCE, "attribution": ATTRIBUTION,
-                  "features": len(loaded.shapes.shapes), "level": loaded.shapes.level}
-        (dest / f"{final.name}.provenance.json").write_text(
-            json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        return Fetched(layer, final, digest, len(loaded.shapes.shapes))
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        loaded = read_boundaries(staged.path, areas)
+    except BoundaryError as error:
+        staged.discard()
+        reason = str(error).replace(str(staged.path), "the download")
+        raise FetchError(layer.url, f"the download is not a usable boundary file ({reason}). "
+                                    "Nothing was changed.") from error
+    final = staged.install()
+    features = len(loaded.shapes.shapes)
+    record = {"layer": layer.name, "url": layer.url, "file": final.name, "sha256": snap.sha256,
+              "retrieved": snap.retrieved, "licence": LICENCE, "attribution": ATTRIBUTION,
+              "features": features, "level": loaded.shapes.level,
+              "snapshot": f"snapshots/{SOURCE}/{snap.request.key()}"}
+    write_atomic(dest / f"{final.name}.provenance.json",
+                 json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    return Fetched(layer, final, snap.sha256, features, snap)

@@ -101,7 +101,10 @@ def heat_tables(path: Path, strata: Sequence[HeatStratum],
     """Turn valid HEAT strata into the five tidy tables (not yet validated)."""
     source = _file_source(path, strata)
     area_of = _AreaNames(areas)
-    observations, groups, indicators, unknown = [], {}, {}, []
+    observations: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    indicators: dict[str, dict[str, Any]] = {}
+    unknown: list[Problem] = []
     averages: set[tuple[str, str | None, str]] = set()
     for stratum in strata:
         indicators.setdefault(slug(stratum.indicator_abbr), _indicator(stratum, source["id"]))

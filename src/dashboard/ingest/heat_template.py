@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ class TemplateData:
 
     strata: tuple[HeatStratum, ...]
     problems: tuple[Problem, ...]
-    skipped: tuple[tuple[str, str, str, str], ...]
+    skipped: tuple[tuple[str, ...], ...]
     n_rows: int
 
 
@@ -92,7 +93,7 @@ class _Row:
     row: int
     line: int
     raw: dict[str, object]
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 class _Cells:
@@ -323,8 +324,8 @@ def parse_records(
             ]
         )
     problems: list[Problem] = []
-    groups: dict[tuple[str, str, str, str], list[_Row]] = {}
-    bad: set[tuple[str, str, str, str]] = set()
+    groups: dict[tuple[str, ...], list[_Row]] = {}
+    bad: set[tuple[str, ...]] = set()
     n_rows = 0
     for n_rows, (line, cells) in enumerate(records, start=1):
         if all(_clean(c) is None for c in cells):

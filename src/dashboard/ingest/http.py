@@ -100,7 +100,7 @@ def _explanation(error: urllib.error.HTTPError) -> str:
 
 
 def _retry_after(error: urllib.error.HTTPError) -> float | None:
-    value = (error.headers or {}).get("Retry-After", "")
+    value = error.headers.get("Retry-After", "") if error.headers else ""
     try:
         return max(0.0, float(value))
     except (TypeError, ValueError):

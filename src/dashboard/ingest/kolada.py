@@ -129,7 +129,7 @@ def tables_from_pages(pages: Sequence[tuple[str, Any]], kpis: Sequence[str],
                 gender = cell.get("gender") if isinstance(cell, dict) else None
                 if gender not in GENDERS:
                     raise _problem(where, row, "gender", f"{gender!r} is not T, K or M")
-                obs = _observation(KPIS[kpi].id, code, str(record.get("period", "")),
+                obs = _observation(KPIS[str(kpi)].id, code, str(record.get("period", "")),
                                    GENDERS[gender], cell, source.id, where, row)
                 if obs is not None:
                     observations.append(obs)
@@ -176,7 +176,8 @@ def ingest(fetcher: Fetcher, areas: pd.DataFrame, *, kpis: Sequence[str] = tuple
                                               f"choose from {', '.join(KPIS)}")
     url: str | None = data_url(base_url, kpis, municipalities, years)
     first = url
-    pages, retrieved = [], []
+    pages: list[tuple[str, Any]] = []
+    retrieved: list[str] = []
     while url:
         if len(pages) >= MAX_PAGES:
             raise _problem(first or base_url, None, "next_url",

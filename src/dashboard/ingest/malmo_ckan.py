@@ -153,7 +153,8 @@ def tables_from_pages(pages: Sequence[tuple[str, Any]], resource_id: str, areas:
                       mapping: Mapping[str, str] | None = None) -> Resource:
     """Turn datastore pages into tidy tables; fields map onto the dataset's indicators."""
     where = pages[0][0] if pages else source.url
-    fields, records = [], []
+    fields: list[Any] = []
+    records: list[Any] = []
     for page_where, payload in pages:
         page_fields, page_records, _ = read_page(payload, page_where)
         fields = fields or page_fields
@@ -200,7 +201,8 @@ def tables_from_pages(pages: Sequence[tuple[str, Any]], resource_id: str, areas:
                                ) from None
             if value is None:
                 continue
-            obs = {"indicator_id": indicator, "area_code": code, "period": period, "sex": sex,
+            obs: dict[str, Any] = {"indicator_id": indicator, "area_code": code,
+                                   "period": period, "sex": sex,
                    "dimension": TOTAL, "group": TOTAL, "source_id": source.id}
             if value == "withheld":
                 obs |= {"value": None, "flag": "suppressed",
@@ -229,7 +231,9 @@ def ingest(fetcher: Fetcher, resource_id: str, areas: pd.DataFrame, indicators: 
            *, mapping: Mapping[str, str] | None = None, base_url: str = BASE_URL,
            page_size: int = PAGE_SIZE) -> Resource:
     """Fetch every page of a datastore resource and return its tidy tables."""
-    pages, retrieved, offset, total = [], [], 0, None
+    pages: list[tuple[str, Any]] = []
+    retrieved: list[str] = []
+    offset, total = 0, None
     while total is None or offset < total:
         if len(pages) >= MAX_PAGES:
             raise _problem(pages[0][0], None, "total", f"more than {MAX_PAGES} pages")

@@ -17,8 +17,6 @@ Licence CC0 1.0, attribution "Källa: SCB".
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.core.files import StagedFile, stage_file, write_atomic
 from dashboard.core.problems import DatasetError, Problem
 from dashboard.core.schema import AREAS, GROUPS, INDICATORS, OBSERVATIONS, SOURCES
 from dashboard.ingest.boundaries import BoundaryError, read_boundaries
@@ -131,8 +130,9 @@ def tables_from_features(features: list[dict[str, Any]], layer: Layer, areas: pd
     rows: dict[str, dict] = {}
     for feature in features:
         code = normalise_code(str(feature["properties"][layer.code_property]))
-        if code not in known:
-            rows.setdefault(code, new_area(code, code, known))
+        row = None if code in known else new_area(code, code, known)
+        if row is not None:
+            rows.setdefault(code, row)
     return {
         "observations": pd.DataFrame(columns=list(OBSERVATIONS.column_names)),
         "indicators": pd.DataFrame(columns=list(INDICATORS.column_names)),
@@ -147,42 +147,36 @@ def tables_from_features(features: list[dict[str, Any]], layer: Layer, areas: pd
 class StagedBoundary:
     """A boundary file written beside its destination, proven readable, not yet in place."""
 
-    staged: Path
-    final: Path
+    file: StagedFile
     record: dict[str, Any]
 
     def install(self) -> Path:
         """Move the file into place and write its provenance beside it."""
-        os.replace(self.staged, self.final)
-        provenance = self.final.with_name(self.final.name + ".provenance.json")
-        provenance.write_text(json.dumps(self.record, ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
-        return self.final
+        final = self.file.install()
+        write_atomic(final.with_name(final.name + ".provenance.json"),
+                     json.dumps(self.record, ensure_ascii=False, indent=2) + "\n")
+        return final
 
     def discard(self) -> None:
         """Remove the staged file if it was not installed."""
-        self.staged.unlink(missing_ok=True)
+        self.file.discard()
 
 
 def stage_boundary(features: list[dict[str, Any]], layer: Layer, dest: Path,
                    areas: pd.DataFrame, record: dict[str, Any], where: str) -> StagedBoundary:
     """Write Malmö's features to a staging file in `dest` and read them back as boundaries."""
-    dest.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{layer.filename}.", suffix=".geojson", dir=dest)
-    staged = Path(name)
     collection = {"type": "FeatureCollection", "features": features}
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(collection, stream, ensure_ascii=False)
+    staged = stage_file(dest / layer.filename, json.dumps(collection, ensure_ascii=False))
     try:
-        loaded = read_boundaries(staged, areas)
+        loaded = read_boundaries(staged.path, areas)
     except BoundaryError as error:
-        staged.unlink(missing_ok=True)
-        reason = str(error).replace(str(staged), "the layer")
+        staged.discard()
+        reason = str(error).replace(str(staged.path), "the layer")
         raise SourceError(where, f"the boundaries are not usable: {reason}. Nothing was "
                                  "changed.") from error
     record = record | {"file": layer.filename, "features": len(loaded.shapes.shapes),
                        "level": loaded.shapes.level}
-    return StagedBoundary(staged, dest / layer.filename, record)
+    return StagedBoundary(staged, record)
 
 
 @dataclass(frozen=True)

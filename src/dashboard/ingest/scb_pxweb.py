@@ -15,9 +15,11 @@ The API (https://statistikdatabasen.scb.se/api/v2, PxWebApi 2.0):
 The metadata is read first: it turns the selection expressions (`*`, `1280*`, `top(1)`,
 explicit codes) into exact code lists, proves each requested code exists (a wrong code is
 named with the ones that do), and gives the cell count, so a large selection is split into
-calls of at most 150,000 cells. The tables fetched are defined below as data: table id,
-variables and how each maps onto the data model, and the indicators with their Swedish and
-English titles, unit and polarity. Parsing is separate from fetching and pure.
+calls of at most 150,000 cells. A share is not computed here: its row carries numerator and
+denominator, and the derive stage adds the value with its Wilson interval. The tables
+fetched are defined below as data: table id, variables and how each maps onto the data
+model, and the indicators with their Swedish and English titles, unit and polarity.
+Parsing is separate from fetching and pure.
 """
 
 from __future__ import annotations
@@ -102,9 +104,11 @@ class IndicatorDef:
 
 @dataclass(frozen=True)
 class Measure:
-    """How a statistic becomes an indicator: one content code, or 100 x content / denominator.
+    """How a statistic becomes an indicator: one content code, or content of denominator.
 
-    `content=None` means the table's only statistic (its single ContentsCode value).
+    `content=None` means the table's only statistic (its single ContentsCode value). With a
+    denominator the row carries both counts and no value: the derive stage makes the share
+    and its interval from them, by the indicator's unit and scale.
     """
 
     indicator: IndicatorDef
@@ -536,7 +540,8 @@ def tables_from_responses(table: TableDef, responses: Sequence[tuple[str, Any]],
             row = _observation(measure, content, stats, key, source.id)
             if row is not None:
                 observations.append(row)
-    if not any(pd.notna(r["value"]) for r in observations):
+    if not any(pd.notna(r.get("value")) or pd.notna(r.get("numerator"))
+               for r in observations):
         raise _refuse(responses[-1][0] if responses else source.url, "value",
                       "the response holds no values (every cell is empty); nothing to add")
     dims = {v.dimension: (v.dimension_sv, v.dimension_en) for v in table.variables}
@@ -566,8 +571,7 @@ def _observation(measure: Measure, content: str, stats: dict[str, Stat], key: tu
         denominator, den_status = stats.get(measure.denominator, (None, None))
         status = status or den_status
         if value is not None and denominator:
-            row.update(value=100.0 * value / denominator, numerator=value,
-                       denominator=denominator)
+            row.update(numerator=float(value), denominator=float(denominator))
             return row
         value = None
     if value is not None:

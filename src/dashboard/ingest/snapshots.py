@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
+from dashboard.core.files import write_atomic
 from dashboard.ingest.http import HttpClient, Request, SourceError
 
 BODY_SUFFIX = ".json"
@@ -66,17 +65,6 @@ class Snapshot:
         }
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 class SnapshotStore:
     """The snapshots folder of one DASHBOARD_HOME."""
 
@@ -112,9 +100,9 @@ class SnapshotStore:
         if existing is not None and existing.sha256 == snapshot.sha256 \
                 and existing.retrieved == snapshot.retrieved:
             return body_path
-        _write_atomically(body_path, snapshot.body)
+        write_atomic(body_path, snapshot.body)
         record = json.dumps(snapshot.provenance(), ensure_ascii=False, indent=2) + "\n"
-        _write_atomically(record_path, record.encode("utf-8"))
+        write_atomic(record_path, record)
         return body_path
 
 

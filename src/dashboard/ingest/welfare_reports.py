@@ -3,8 +3,11 @@
 Input: the long CSVs in `shared/data/raw/malmo_valfardsredovisning/` and `malmo_more/`
 (columns indicator, unit, area_level, area, sex, age_group, subgroup, period, value,
 source_url, source_table, note) and the project's own metadata in `data/meta/`
-(indicators, areas with the spellings each source uses, groups, publishers, flag rules).
+(indicators, areas with the spellings each source uses, groups, publishers, flag rules,
+and `counts.csv`: which printed share has its count and population in other indicators).
 Output: the five tidy tables, every value carrying its source URL and the source's note.
+A share whose counts the source prints gets them as numerator and denominator, so the
+derive stage can compute it exactly with its interval.
 Flags are derived from the notes and carried, never fixed: a value the source prints
 inconsistently stays as printed, flagged 'inconsistent'.
 """
@@ -42,6 +45,7 @@ class Meta:
     groups: pd.DataFrame
     publishers: list[dict[str, str]]
     flag_rules: list[tuple[str, str]]
+    counts: list[tuple[str, str, str]]
 
 
 def read_meta(meta_dir: Path) -> Meta:
@@ -53,7 +57,9 @@ def read_meta(meta_dir: Path) -> Meta:
         publishers = list(csv.DictReader(f))
     with open(meta_dir / "flag_rules.csv", encoding="utf-8", newline="") as f:
         rules = [(r["pattern"], r["flag"]) for r in csv.DictReader(f)]
-    return Meta(table("indicators"), table("areas"), table("groups"), publishers, rules)
+    counts = [(r.indicator, r.numerator, r.denominator) for r in table("counts").itertuples()]
+    return Meta(table("indicators"), table("areas"), table("groups"), publishers, rules,
+                counts)
 
 
 def _publisher(url: str, publishers: list[dict[str, str]]) -> dict[str, str]:
@@ -97,7 +103,8 @@ def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
         for alias in area.aliases.split("|"):
             aliases[(area.level, alias)] = area.code
     raw_groups = {g.raw: (g.dimension, g.group) for g in meta.groups.itertuples() if g.raw}
-    observations, sources = [], {}
+    observations: list[dict[str, str]] = []
+    sources: dict[str, dict[str, str]] = {}
     for rel in RAW_FILES:
         path = raw_dir / rel
         with open(path, encoding="utf-8", newline="") as f:
@@ -132,6 +139,7 @@ def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
                                       meta.flag_rules),
                     "source_id": sid, "note": row["note"],
                 })
+    _attach_counts(observations, meta.counts)
     indicators = meta.indicators.copy()
     cited = pd.DataFrame(observations).groupby("indicator_id")["source_id"].agg(
         lambda s: ";".join(sorted(set(s))))
@@ -144,6 +152,23 @@ def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
         "sources": pd.DataFrame(sorted(sources.values(), key=lambda s: s["id"]),
                                 columns=list(SOURCES.column_names)),
     }
+
+
+def _attach_counts(observations: list[dict[str, str]],
+                   counts: list[tuple[str, str, str]]) -> None:
+    """Give each share its count and population, where both are printed for the same cell."""
+    def key(row: dict[str, str], indicator: str) -> tuple[str, ...]:
+        return (indicator, row["area_code"], row["period"], row["sex"], row["dimension"],
+                row["group"])
+
+    printed = {key(row, row["indicator_id"]): row["value"] for row in observations}
+    for share, numerator, denominator in counts:
+        for row in observations:
+            if row["indicator_id"] != share:
+                continue
+            x, n = printed.get(key(row, numerator)), printed.get(key(row, denominator))
+            if x and n:
+                row.update(numerator=x, denominator=n)
 
 
 def _sha256(path: Path) -> str:

@@ -5,7 +5,7 @@ ordered-only and non-ordered-only measures, only d and r for two subgroups, a re
 subgroup where one is needed, all estimates for ordered complex measures, at least 85% of
 estimates otherwise, populations (or the reported setting average) where a measure uses
 them. A measure that does not apply returns `applicable=False` with a reason code (see
-`registry.REASONS`) instead of a number.
+`registry.REASONS`, which names the catalogue key of its explanation) instead of a number.
 """
 
 from __future__ import annotations
@@ -106,15 +106,20 @@ def _common_reasons(info: MeasureInfo, st: Strata) -> np.ndarray:
     return out.reason
 
 
+def _no_reason(reason: np.ndarray) -> np.ndarray:
+    """Where an array of reason codes holds None: the measure applies there."""
+    return np.equal(reason, np.array(None, dtype=object))
+
+
 def evaluate(measure_id: str, st: Strata, sim: Simulation | None) -> Block:
     """Run one measure over all strata; NaN numbers wherever it does not apply."""
     info = measure_info(measure_id)
     common = _common_reasons(info, st)
     with np.errstate(all="ignore"):
         block = KERNELS[measure_id](st, sim)
-    reason = np.where(np.equal(common, None), block.reason, common)
-    reason[np.equal(reason, None) & ~np.isfinite(block.estimate)] = "not_computable"
-    off = ~np.equal(reason, None)
+    reason = np.where(_no_reason(common), block.reason, common)
+    reason[_no_reason(reason) & ~np.isfinite(block.estimate)] = "not_computable"
+    off = ~_no_reason(reason)
     return Block(
         estimate=np.where(off, np.nan, block.estimate),
         se=np.where(off, np.nan, block.se),
@@ -122,6 +127,15 @@ def evaluate(measure_id: str, st: Strata, sim: Simulation | None) -> Block:
         ci_ub=np.where(off, np.nan, block.ci_ub),
         reason=reason,
     )
+
+
+def method_draws(info: MeasureInfo, n_draws: int) -> int | None:
+    """How many random draws the measure's interval takes; None for an analytic interval."""
+    if info.ci_method == SIMULATION:
+        return n_draws
+    if info.ci_method == MONTE_CARLO:
+        return phe.DASHBOARD_REPETITIONS
+    return None
 
 
 def method_label(info: MeasureInfo, seed: int, n_draws: int) -> str:
@@ -133,8 +147,10 @@ def method_label(info: MeasureInfo, seed: int, n_draws: int) -> str:
     return info.method
 
 
-def _result(info: MeasureInfo, block: Block, row: int, label: str) -> MeasureResult:
+def _result(info: MeasureInfo, block: Block, row: int, seed: int, n_draws: int
+            ) -> MeasureResult:
     reason = block.reason[row]
+    draws = method_draws(info, n_draws)
     return MeasureResult(
         measure=info.id,
         estimate=float(block.estimate[row]),
@@ -144,7 +160,9 @@ def _result(info: MeasureInfo, block: Block, row: int, label: str) -> MeasureRes
         applicable=reason is None,
         reason=reason,
         unit=info.unit,
-        method=label,
+        method=method_label(info, seed, n_draws),
+        draws=draws,
+        seed=None if draws is None else seed,
     )
 
 
@@ -174,7 +192,7 @@ def compute_all(
     st = _strata(groups)
     sim = Simulation(st, seed, n_draws)
     return [
-        _result(info, evaluate(info.id, st, sim), 0, method_label(info, seed, n_draws))
+        _result(info, evaluate(info.id, st, sim), 0, seed, n_draws)
         for info in infos
     ]
 
@@ -225,6 +243,6 @@ def compute_batch(
         "se": block.se,
         "ci_lb": block.ci_lb,
         "ci_ub": block.ci_ub,
-        "applicable": np.equal(block.reason, None),
+        "applicable": _no_reason(block.reason),
         "reason": block.reason,
     }

@@ -13,7 +13,9 @@ class MeasureResult:
     the exception for `se`: it is the standard error of the natural log of the ratio, the
     scale on which their interval is built. A measure that does not apply carries
     `applicable=False`, a machine-readable `reason` and NaN numbers. A measure that applies
-    but has no interval (standard errors missing) carries NaN limits.
+    but has no interval (standard errors missing) carries NaN limits. `method` is a technical
+    label for output files; `draws` and `seed` are set where the interval involves chance,
+    for the words of the registry's `method_key`.
     """
 
     measure: str
@@ -25,3 +27,5 @@ class MeasureResult:
     reason: str | None
     unit: str
     method: str
+    draws: int | None = None
+    seed: int | None = None

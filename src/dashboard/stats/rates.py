@@ -81,7 +81,8 @@ def crude_rate(
     upper = np.where(exact, exact_upper(x, confidence), byars_upper(x, confidence))
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = multiplier / n
-    method = np.where(np.isnan(x), None, np.where(exact, "exact", "byars")).astype(object)
+    method = np.where(exact, "exact", "byars").astype(object)
+    method[np.isnan(x)] = None
     return Rate(
         value=x * scale,
         lower=lower * scale,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.core.files import replace_folder, write_atomic
 from dashboard.core.problems import DatasetError, Problem
 from dashboard.core.schema import TABLES
 from dashboard.store.validate import validate_tables
@@ -111,50 +111,17 @@ def _write_folder(dataset: Dataset, folder: Path) -> None:
 
 
 def write_dataset(dataset: Dataset, folder: str | os.PathLike[str]) -> Path:
-    """Write a dataset folder so that it is either the old one or the new one, never a mix.
-
-    The tables are written beside the target first; only then is the old folder moved
-    aside and the new one renamed into place (restored if the rename fails).
-    """
-    target = Path(folder)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        _write_folder(dataset, staging)
-        backup = None
-        if target.exists():
-            backup = target.with_name(f".{target.name}-old-{os.getpid()}")
-            os.replace(target, backup)
-        try:
-            os.replace(staging, target)
-        except OSError:
-            if backup is not None:
-                os.replace(backup, target)
-            raise
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return target
+    """Write a dataset folder so that it is either the old one or the new one, never a mix."""
+    return replace_folder(folder, lambda staging: _write_folder(dataset, staging))
 
 
 def commit_version(dataset: Dataset, root: str | os.PathLike[str]) -> str:
     """Add `dataset` to a store root as a new version and make it live atomically."""
     root_path = Path(root)
     versions = root_path / VERSIONS
-    versions.mkdir(parents=True, exist_ok=True)
     name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    staging = Path(tempfile.mkdtemp(prefix=".new-", dir=versions))
-    try:
-        _write_folder(dataset, staging)
-        os.replace(staging, versions / name)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    pointer_tmp = root_path / f".{CURRENT}.tmp"
-    pointer_tmp.write_text(name + "\n", encoding="utf-8")
-    os.replace(pointer_tmp, root_path / CURRENT)
+    replace_folder(versions / name, lambda staging: _write_folder(dataset, staging))
+    write_atomic(root_path / CURRENT, name + "\n")
     for old in sorted(p for p in versions.iterdir() if not p.name.startswith("."))[
         :-KEEP_VERSIONS
     ]:

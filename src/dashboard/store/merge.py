@@ -1,8 +1,7 @@
 """What a new store version holds: the current dataset merged with freshly ingested tables.
 
-Small counts are suppressed before anything is merged (design.md, "Small numbers"): a value
-of an indicator counted in persons, or a numerator, below the threshold is emptied and the
-row flagged 'suppressed', so it is never stored, shown or exported.
+Small counts are suppressed before anything is merged (derive/suppression.py), so they are
+never stored, shown or exported.
 
 Merging is by each table's key (core/schema.py):
 - observations and sources are facts of their source: an ingested row replaces the current
@@ -20,64 +19,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from dashboard.core.schema import TABLES
+from dashboard.derive.suppression import SUPPRESS_BELOW, suppress_small_counts, text
 from dashboard.store.dataset import Dataset, from_tables
 
-SUPPRESS_BELOW = 5
-COUNT_UNITS = frozenset({"persons"})
 FACT_TABLES = frozenset({"observations", "sources"})
 _RANK, _PRIORITY = "_merge_rank", "_merge_priority"
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and np.isnan(value)) \
-        or value is pd.NA else str(value)
-
-
-def _with_flag(flags: pd.Series, flag: str) -> list[str]:
-    out = []
-    for current in flags:
-        parts = {p for p in _text(current).split("|") if p}
-        out.append("|".join(sorted(parts | {flag})))
-    return out
-
-
-def suppress_small_counts(observations: pd.DataFrame, indicators: pd.DataFrame,
-                          threshold: float = SUPPRESS_BELOW) -> tuple[pd.DataFrame, int]:
-    """Empty counts and numerators below `threshold`; return the table and how many rows.
-
-    A count is the value of an indicator whose unit is persons; a rate with a small numerator
-    counts too. The value goes with its numerator, standard error and interval, as each
-    would reveal it.
-    """
-    if observations.empty:
-        return observations, 0
-    units = dict(zip(indicators["id"], indicators["unit"], strict=True))
-    obs = observations.copy()
-    blanked = ["value", "numerator", "se", "ci_low", "ci_high"]
-    for column in blanked:
-        obs[column] = pd.to_numeric(obs[column], errors="coerce").astype("float64")
-    is_count = obs["indicator_id"].map(lambda i: units.get(i) in COUNT_UNITS).astype(bool)
-    small_count = is_count & (obs["value"] < threshold)
-    small_numerator = obs["numerator"] < threshold
-    mask = (small_count | small_numerator).to_numpy()
-    if not mask.any():
-        return observations, 0
-    obs.loc[mask, blanked] = np.nan
-    obs["flag"] = obs["flag"].astype(object)
-    obs.loc[mask, "flag"] = _with_flag(obs.loc[mask, "flag"], "suppressed")
-    note = f"fewer than {threshold:g}: suppressed before storing"
-    obs["note"] = obs["note"].astype(object)
-    obs.loc[mask, "note"] = [f"{_text(n)}; {note}" if _text(n) else note
-                             for n in obs.loc[mask, "note"]]
-    return obs, int(mask.sum())
-
-
 def _keys(frame: pd.DataFrame, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    columns = [frame[k].map(_text).tolist() for k in key]
+    columns = [frame[k].map(text).tolist() for k in key]
     return list(zip(*columns, strict=True)) if columns else []
 
 
@@ -89,7 +42,7 @@ def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
 
 
 def _join_ids(first: Any, second: Any) -> str:
-    ids = [p.strip() for p in f"{_text(first)};{_text(second)}".split(";") if p.strip()]
+    ids = [p.strip() for p in f"{text(first)};{text(second)}".split(";") if p.strip()]
     return ";".join(dict.fromkeys(ids))
 
 
@@ -111,8 +64,8 @@ def merge_table(name: str, current: pd.DataFrame | None, new: pd.DataFrame | Non
     kept = combined.drop_duplicates(subset=list(key), keep="first")
     out = kept.drop(columns=[_RANK, _PRIORITY]).reset_index(drop=True)
     if name == "indicators" and not prefer_new:
-        cited = dict(zip(fresh["id"].map(_text), fresh["source_ids"], strict=True))
-        out["source_ids"] = [_join_ids(s, cited.get(_text(i))) for i, s in
+        cited = dict(zip(fresh["id"].map(text), fresh["source_ids"], strict=True))
+        out["source_ids"] = [_join_ids(s, cited.get(text(i))) for i, s in
                              zip(out["id"], out["source_ids"], strict=True)]
     return out
 

@@ -1,4 +1,4 @@
-"""Questions the views ask of a dataset: what exists, what a view shows, what to fall back to.
+"""Questions the views ask of a dataset: what exists and what a view shows.
 
 All functions are pure (dataset in, small frames or values out) and fast on boolean
 masks, so callbacks stay well under the 50 ms budget.
@@ -6,7 +6,6 @@ masks, so callbacks stay well under the 50 ms budget.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -19,16 +18,6 @@ from dashboard.store.dataset import Dataset
 SEX_PREFERENCE = (TOTAL, "male", "female")
 LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "stadsomrade", "geso", "skola")
 REFERENCE_LEVELS = ("kommun", "riket")
-DEFAULT_INDICATOR = "medellivslangd_vid_fodelsen"
-DEFAULT_ORDER = "forvarvsfrekvens"
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something the user should know about their choice, e.g. a fallback; `code` is translated."""
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 def period_key(period: str) -> tuple[int, int, str]:
@@ -71,87 +60,6 @@ def options(ds: Dataset, indicator_id: str, level: str) -> dict[str, list]:
         "sexes": [s for s in SEX_PREFERENCE if s in set(obs["sex"])],
         "groups": groups,
     }
-
-
-def _best_period(obs: pd.DataFrame) -> str:
-    counts = obs.groupby("period")["area_code"].nunique()
-    ranked = sorted(counts.index, key=lambda p: (counts[p], period_key(p)[0],
-                                                 -period_key(p)[1]))
-    return ranked[-1]
-
-
-def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
-    """Fill empty choices with defaults and replace choices the data cannot serve.
-
-    Each replaced choice yields a Notice naming what was asked and what is shown instead,
-    so an outdated link still opens a sensible view and tells the user why it differs.
-    """
-    notices: list[Notice] = []
-    indicators = list(ds.indicators["id"])
-    indicator = state.indicator
-    if indicator not in indicators:
-        fallback = DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
-        if indicator:
-            notices.append(Notice("unknown_indicator", {"asked": indicator}))
-        indicator = fallback
-    levels = levels_with_data(ds, indicator)
-    level = state.level
-    if level not in levels:
-        if level:
-            notices.append(Notice("no_level", {"asked": level, "shown": levels[0]}))
-        level = levels[0]
-    opts = options(ds, indicator, level)
-    sex = state.sex
-    if sex not in opts["sexes"]:
-        if sex:
-            notices.append(Notice("no_sex", {"asked": sex, "shown": opts["sexes"][0]}))
-        sex = opts["sexes"][0]
-    obs = _selection(ds, indicator, level)
-    obs_sex = obs[obs["sex"] == sex]
-    pairs = sorted(set(zip(obs_sex["dimension"], obs_sex["group"], strict=True)),
-                   key=lambda dg: (dg[0] != TOTAL, dg))
-    dimension, group = state.dimension, state.group
-    if (dimension, group) not in pairs:
-        if dimension or group:
-            notices.append(Notice("no_group", {"asked": f"{dimension}/{group}",
-                                               "available": [g for _, g in pairs]}))
-        dimension, group = pairs[0]
-    chosen = obs_sex[(obs_sex["dimension"] == dimension) & (obs_sex["group"] == group)]
-    period = state.period
-    available = sorted(chosen["period"].unique(), key=period_key)
-    if period not in available:
-        shown = _best_period(chosen)
-        if period:
-            nearest = sorted(available, key=lambda p: abs(period_key(p)[0]
-                                                          - _year_or(period, 0)))[:3]
-            notices.append(Notice("no_period", {"asked": period, "shown": shown,
-                                                "nearest": nearest}))
-        period = shown
-    order = state.order
-    candidates = order_options(ds, indicator, level)
-    if order not in candidates:
-        if order:
-            notices.append(Notice("no_order", {"asked": order}))
-        order = DEFAULT_ORDER if DEFAULT_ORDER in candidates else \
-            (candidates[0] if candidates else "")
-    area = state.area
-    if area and area not in set(ds.areas.loc[ds.areas["level"] == level, "code"]):
-        notices.append(Notice("no_area", {"asked": area}))
-        area = ""
-    split = state.split if state.split in (*split_options(ds, indicator, level), "area") else ""
-    if state.split and not split:
-        notices.append(Notice("no_split", {"asked": state.split}))
-    allowed = set(composite_options(ds, level))
-    chosen = [c for c in state.selected() if c in allowed]
-    dropped = [c for c in state.selected() if c not in allowed]
-    if dropped:
-        notices.append(Notice("no_sel", {"asked": ", ".join(dropped)}))
-    weights = ",".join(f"{w:g}" for w, c in zip(state.weight_list(), state.selected(),
-                                                strict=True) if c in allowed)
-    sort = state.sort if state.sort in ("value", "name") else ""
-    resolved = ViewState(state.lang, indicator, period, sex, dimension, group, level, order,
-                         area, split, ",".join(chosen), weights if chosen else "", sort)
-    return resolved, notices
 
 
 @lru_cache(maxsize=256)
@@ -223,10 +131,6 @@ def ordering(ds: Dataset, state: ViewState) -> tuple[str, pd.Series] | None:
                                               -period_key(p)[0]))
     chosen = obs[obs["period"] == period]
     return period, chosen.set_index("area_code")["value"]
-
-
-def _year_or(period: str, default: int) -> int:
-    return int(period[:4]) if period[:4].isdigit() else default
 
 
 def _selection(ds: Dataset, indicator: str, level: str) -> pd.DataFrame:

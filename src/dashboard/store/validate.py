@@ -54,6 +54,8 @@ def _is_empty(series: pd.Series) -> np.ndarray:
 
 def typed_table(raw: pd.DataFrame, spec: TableSpec, report: _Report) -> pd.DataFrame:
     """Check one table's columns, types, empty cells and allowed values; return it typed."""
+    absent = [c.name for c in spec.columns if c.optional and c.name not in raw.columns]
+    raw = raw.assign(**dict.fromkeys(absent, None))
     missing = [c.name for c in spec.columns if c.name not in raw.columns]
     for name in missing:
         report.add(None, name, f"required column is missing (expected columns: "
@@ -142,6 +144,10 @@ def check_observations(obs: pd.DataFrame, tables: dict[str, pd.DataFrame],
         arr = obs[col].to_numpy()
         report.add_rows(arr < 0, col, [f"{v:g}" for v in arr], "is negative")
     low, high = obs["ci_low"].to_numpy(), obs["ci_high"].to_numpy()
+    methods = obs["ci_method"].to_numpy(dtype=object)
+    named = np.array([isinstance(m, str) for m in methods], dtype=bool)
+    report.add_rows(named & np.isnan(low) & np.isnan(high), "ci_method",
+                    [str(m) for m in methods], "names a method but the row has no interval")
     report.add_rows(low > value, "ci_low", [f"{v:g}" for v in low],
                     "is above the value (a lower limit must not exceed it)")
     report.add_rows(high < value, "ci_high", [f"{v:g}" for v in high],

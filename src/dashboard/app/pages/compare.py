@@ -5,26 +5,42 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.app.components import chart_from, dropdown
-from dashboard.app.pages import ALL_CONTROLS, Context, Page
-from dashboard.app.render import area_options
+from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
+from dashboard.app.render import area_options, gap_panel
+from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
-from dashboard.figures.gaps import gap_panel, lead_sentence
+from dashboard.figures.sentences import lead_sentence
 
 
-def render(ctx: Context) -> list:
+def _headline(ctx: Context) -> list:
+    return [html.P(lead_sentence(gap_panel(ctx.ds, ctx.state)), className="headline",
+                   id="headline")]
+
+
+def _controls(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
-    chart = build_chart(ds, state, "bars", ctx.boundaries)
     sort_options = [{"label": t("sort_value", lang), "value": "value"},
                     {"label": t("sort_name", lang), "value": "name"}]
     highlight = [{"label": t("none_selected", lang), "value": ""}, *area_options(ds, state)]
-    return [
-        html.P(lead_sentence(gap_panel(ds, state)), className="headline", id="headline"),
-        html.Div([dropdown("area", t("highlight", lang), highlight, state.area),
-                  dropdown("sort", t("sort_by", lang), sort_options, state.sort or "value")],
-                 className="page-controls"),
-        html.Div(chart_from(chart, ctx, t("bars_click", lang)), className="wide"),
-    ]
+    return [dropdown("area", t("highlight", lang), highlight, state.area),
+            dropdown("sort", t("sort_by", lang), sort_options, state.sort or "value")]
 
 
-PAGE = Page("compare", "/compare", "page_compare", ALL_CONTROLS, render)
+def _bars(ctx: Context) -> list:
+    chart = build_chart(ctx.ds, ctx.state, "bars", ctx.boundaries)
+    return [chart_from(chart, ctx, t("bars_click", ctx.state.lang))]
+
+
+HEADLINE = Part("headline", VIEW_FIELDS, _headline)
+CONTROLS = Part("controls", frozenset({"level", "area", "sort"}), _controls, ("area", "sort"),
+                "page-controls")
+BARS = Part("bars", VIEW_FIELDS | {"area", "sort"}, _bars, css="wide")
+
+
+def layout(ctx: Context) -> list:
+    return [HEADLINE.slot(ctx), CONTROLS.slot(ctx), BARS.slot(ctx)]
+
+
+PAGE = Page("compare", "/compare", "page_compare", SHARED_CONTROLS, (HEADLINE, CONTROLS, BARS),
+            layout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.app.pages import Context, Page
+from dashboard.app.pages import Context, single
 from dashboard.core.i18n import format_period
 from dashboard.core.texts import t
 from dashboard.core.units import unit_label
@@ -55,9 +55,8 @@ def render(ctx: Context) -> list:
     indicators = ds.indicators.sort_values(["topic", f"title_{lang}"])
     measures = html.Table([
         html.Thead(html.Tr([html.Th(t("measure", lang)), html.Th(t("meaning", lang))])),
-        html.Tbody([html.Tr([html.Th(getattr(m, f"name_{lang}"), scope="row"),
-                             html.Td(getattr(m, f"reading_{lang}").format(value="x",
-                                                                          unit="…"))])
+        html.Tbody([html.Tr([html.Th(t(m.name_key, lang), scope="row"),
+                             html.Td(t(m.reading_key, lang, value="x", unit="…"))])
                     for m in MEASURES.values()]),
     ], className="values", id="measures-table")
     return [
@@ -70,4 +69,4 @@ def render(ctx: Context) -> list:
     ]
 
 
-PAGE = Page("definitions", "/definitions", "page_definitions", (), render)
+PAGE = single("definitions", "/definitions", "page_definitions", (), frozenset(), render)

@@ -5,31 +5,36 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.app.components import chart_from, dropdown, sentences
-from dashboard.app.pages import ALL_CONTROLS, Context, Page
+from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
 from dashboard.app.render import order_options, panel_children
+from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
-from dashboard.figures.charts import build_chart
-from dashboard.figures.gaps import GapPanel, gap_panel
-from dashboard.figures.gradient import gradient_data, gradient_sentence
+from dashboard.figures.charts import ChartUnavailable, build_chart
+from dashboard.figures.sentences import gradient_sentence
 
 
-def render(ctx: Context) -> list:
+def _controls(ctx: Context) -> list:
+    return [dropdown("order", t("x_axis", ctx.state.lang), order_options(ctx.ds, ctx.state),
+                     ctx.state.order or None)]
+
+
+def _gradient(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
-    controls = html.Div(dropdown("order", t("x_axis", lang), order_options(ds, state),
-                                 state.order or None), className="page-controls")
-    data = gradient_data(ds, state)
-    if data is None:
-        return [controls, html.P(t("gradient_none", lang), className="notice", id="headline")]
-    panel = GapPanel(tuple(s for s in gap_panel(ds, state).sections if s.key == "gradient"))
+    try:
+        chart = build_chart(ds, state, "gradient", ctx.boundaries)
+    except ChartUnavailable:
+        return [html.P(t("gradient_none", lang), className="notice", id="headline")]
     return [
-        controls,
-        sentences([gradient_sentence(ds, state, data)]),
-        chart_from(build_chart(ds, state, "gradient", ctx.boundaries), ctx,
-                   note=t("gradient_note", lang)),
+        sentences([gradient_sentence(chart.data)]),
+        chart_from(chart, ctx, note=t("gradient_note", lang)),
         html.Section([html.H2(t("gap_title", lang)),
-                      html.Div(panel_children(panel, lang), id="gap-panel")],
+                      html.Div(panel_children(chart.data.gaps, lang), id="gap-panel")],
                      className="card gap-card"),
     ]
 
 
-PAGE = Page("gradient", "/gradient", "page_gradient", ALL_CONTROLS, render)
+CONTROLS = Part("controls", frozenset({"indicator", "level", "order"}), _controls, ("order",),
+                "page-controls")
+GRADIENT = Part("gradient", VIEW_FIELDS | {"order"}, _gradient)
+PAGE = Page("gradient", "/gradient", "page_gradient", SHARED_CONTROLS, (CONTROLS, GRADIENT),
+            lambda ctx: [CONTROLS.slot(ctx), GRADIENT.slot(ctx)])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.app.pages import Context, Page
+from dashboard.app.pages import Context, single
 from dashboard.core.texts import t
-from dashboard.figures.overview import overview_rows, overview_rule
+from dashboard.core.viewstate import href
+from dashboard.figures.overview import overview_rows
+from dashboard.figures.sentences import overview_rule
 
 
 def render(ctx: Context) -> list:
@@ -16,12 +18,13 @@ def render(ctx: Context) -> list:
     head = html.Thead(html.Tr([html.Th(t("indicator", lang), scope="col"),
                                html.Th(t("period", lang), scope="col"),
                                html.Th("Malmö", scope="col")]
-                              + [html.Th(dcc.Link(name, href="/profile" + query_keep.with_changes(
-                                  area=code).to_query()), scope="col") for code, name in areas]))
+                              + [html.Th(dcc.Link(name, href=href(
+                                  "/profile", query_keep.with_changes(area=code))),
+                                  scope="col") for code, name in areas]))
     body = []
     for row in rows:
-        link = "/" + state.with_changes(indicator=row.indicator, sex=row.sex, period="",
-                                        dimension="total", group="total").to_query()
+        link = href("/", state.with_changes(indicator=row.indicator, sex=row.sex, period="",
+                                            dimension="total", group="total"))
         cells = [html.Th(dcc.Link(row.label, href=link), scope="row"),
                  html.Td(row.period), html.Td(row.city, className="city")]
         cells += [html.Td([c.value, html.Span(f" {c.trend}", className="trend")
@@ -42,4 +45,4 @@ def render(ctx: Context) -> list:
     ]
 
 
-PAGE = Page("overview", "/overview", "page_overview", ("level",), render)
+PAGE = single("overview", "/overview", "page_overview", ("level",), frozenset({"level"}), render)

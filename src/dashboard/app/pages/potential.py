@@ -7,18 +7,21 @@ import math
 from dash import html
 
 from dashboard.app.components import chart_from, sentences
-from dashboard.app.pages import ALL_CONTROLS, Context, Page
+from dashboard.app.pages import VIEW_FIELDS, Context, single
+from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.i18n import format_number
 from dashboard.core.texts import t
-from dashboard.figures.charts import build_chart
-from dashboard.figures.potential import potential, potential_sentence
+from dashboard.figures.charts import ChartUnavailable, build_chart
+from dashboard.figures.sentences import potential_sentence
 
 
 def render(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
-    pot = potential(ds, state)
-    if pot is None:
+    try:
+        chart = build_chart(ds, state, "potential", ctx.boundaries)
+    except ChartUnavailable:
         return [html.P(t("gap_one_area", lang), className="notice", id="headline")]
+    pot = chart.data
     lines = []
     if not math.isnan(pot.life_years):
         lines.append(t("potential_life_years", lang,
@@ -30,10 +33,10 @@ def render(ctx: Context) -> list:
         lines.append(t("no_ci", lang) + ".")
     lines.append(t("potential_reading", lang))
     return [
-        html.P(potential_sentence(ds, state, pot), className="headline", id="headline"),
+        html.P(potential_sentence(pot), className="headline", id="headline"),
         sentences(lines, "lead-small"),
-        chart_from(build_chart(ds, state, "potential", ctx.boundaries), ctx),
+        chart_from(chart, ctx),
     ]
 
 
-PAGE = Page("potential", "/potential", "page_potential", ALL_CONTROLS, render)
+PAGE = single("potential", "/potential", "page_potential", SHARED_CONTROLS, VIEW_FIELDS, render)

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from dash import html
-
 from dashboard.app.components import chart_from, dropdown, sentences
-from dashboard.app.pages import Context, Page
+from dashboard.app.pages import Context, Page, Part
 from dashboard.app.render import area_options
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
-from dashboard.figures.profile import area_label, default_area, profile_sentences, spine_rows
+from dashboard.figures.profile import default_area
+from dashboard.figures.sentences import profile_sentences
 
 
-def render(ctx: Context) -> list:
-    ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
-    area = default_area(ds, state)
-    name = area_label(ds, area, lang)
-    return [
-        html.Div(dropdown("area", t("area", lang), area_options(ds, state), area),
-                 className="page-controls"),
-        sentences(profile_sentences(spine_rows(ds, state, area), lang, name)),
-        chart_from(build_chart(ds, state, "spine", ctx.boundaries), ctx,
-                   note=t("spine_note", lang)),
-    ]
+def _controls(ctx: Context) -> list:
+    area = default_area(ctx.ds, ctx.state)
+    return [dropdown("area", t("area", ctx.state.lang), area_options(ctx.ds, ctx.state), area)]
 
 
-PAGE = Page("profile", "/profile", "page_profile", ("level",), render)
+def _profile(ctx: Context) -> list:
+    chart = build_chart(ctx.ds, ctx.state, "spine", ctx.boundaries)
+    return [sentences(profile_sentences(chart.data)),
+            chart_from(chart, ctx, note=t("spine_note", ctx.state.lang))]
+
+
+CONTROLS = Part("controls", frozenset({"level", "area"}), _controls, ("area",), "page-controls")
+PROFILE = Part("profile", frozenset({"level", "area"}), _profile)
+PAGE = Page("profile", "/profile", "page_profile", ("level",), (CONTROLS, PROFILE),
+            lambda ctx: [CONTROLS.slot(ctx), PROFILE.slot(ctx)])

@@ -5,40 +5,76 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.app.components import chart_from, dropdown
-from dashboard.app.pages import ALL_CONTROLS, Context, Page
-from dashboard.app.render import definition_children, map_note, order_options, panel_children
+from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
+from dashboard.app.render import (
+    definition_children,
+    gap_panel,
+    map_note,
+    order_options,
+    panel_children,
+)
+from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
-from dashboard.figures.gaps import gap_panel, lead_sentence
-from dashboard.figures.labels import area_name, flag_text, view_labels
+from dashboard.figures.labels import area_name, flag_text, source_line, view_labels
+from dashboard.figures.sentences import lead_sentence
 from dashboard.store import query
 
 
-def render(ctx: Context) -> list:
+def _headline(ctx: Context) -> list:
+    labels = view_labels(ctx.ds, ctx.state)
+    return [html.P(lead_sentence(gap_panel(ctx.ds, ctx.state)), className="headline",
+                   id="headline"),
+            html.P(f"{labels.title} · {labels.subtitle}", className="subtitle", id="subtitle")]
+
+
+def _charts(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
-    labels = view_labels(ds, state)
-    map_chart = build_chart(ds, state, "map", ctx.boundaries)
-    bars_chart = build_chart(ds, state, "bars", ctx.boundaries)
-    panel = gap_panel(ds, state)
     values = query.view_values(ds, state)
     flagged = values[values["flag"].fillna("") != ""]
     flag_note = "" if flagged.empty else t("flag_note", lang) + " " + "; ".join(
         f"{area_name(r, lang)} ({flag_text(r['flag'], lang)})" for _, r in flagged.iterrows())
+    return [chart_from(build_chart(ds, state, "map", ctx.boundaries), ctx,
+                       map_note(ds, state, ctx.boundaries)),
+            chart_from(build_chart(ds, state, "bars", ctx.boundaries), ctx, flag_note)]
+
+
+def _order(ctx: Context) -> list:
+    return [dropdown("order", t("order_by", ctx.state.lang), order_options(ctx.ds, ctx.state),
+                     ctx.state.order or None)]
+
+
+def _panel(ctx: Context) -> list:
+    ds, state = ctx.ds, ctx.state
+    ids = list(query.view_values(ds, state)["source_id"])
+    ids += list(query.reference_values(ds, state)["source_id"])
+    return [html.Div(panel_children(gap_panel(ds, state), state.lang), id="gap-panel"),
+            html.P(source_line(ds, ids, state.lang), className="source-line")]
+
+
+def _definition(ctx: Context) -> list:
+    return definition_children(ctx.ds, ctx.state, view_labels(ctx.ds, ctx.state))
+
+
+HEADLINE = Part("headline", VIEW_FIELDS | {"order"}, _headline)
+CHARTS = Part("charts", VIEW_FIELDS | {"area", "sort"}, _charts, css="charts")
+ORDER = Part("order", frozenset({"indicator", "level", "order"}), _order, ("order",))
+PANEL = Part("panel", VIEW_FIELDS | {"order"}, _panel)
+DEFINITION = Part("definition", frozenset({"indicator", "sex", "period", "level"}), _definition,
+                  css="definition")
+
+
+def layout(ctx: Context) -> list:
+    lang = ctx.state.lang
     return [
-        html.P(lead_sentence(panel), className="headline", id="headline"),
-        html.P(f"{labels.title} · {labels.subtitle}", className="subtitle", id="subtitle"),
-        html.Div([chart_from(map_chart, ctx, map_note(ds, state, ctx.boundaries)),
-                  chart_from(bars_chart, ctx, flag_note)], className="charts"),
-        html.Section([
-            html.H2(t("gap_title", lang), id="gap-heading"),
-            dropdown("order", t("order_by", lang), order_options(ds, state), state.order or None),
-            html.Div(panel_children(panel, lang), id="gap-panel"),
-            html.P(map_chart.source, className="source-line"),
-        ], className="card gap-card"),
-        html.Section([html.H2(t("definition", lang)),
-                      html.Div(definition_children(ds, state, labels), id="definition")],
-                     className="card"),
+        HEADLINE.slot(ctx),
+        CHARTS.slot(ctx),
+        html.Section([html.H2(t("gap_title", lang), id="gap-heading"), ORDER.slot(ctx),
+                      PANEL.slot(ctx)], className="card gap-card"),
+        html.Section([html.H2(t("definition", lang)), DEFINITION.slot(ctx)], className="card",
+                     id="definition"),
     ]
 
 
-PAGE = Page("summary", "/", "page_summary", ALL_CONTROLS, render)
+PAGE = Page("summary", "/", "page_summary", SHARED_CONTROLS,
+            (HEADLINE, CHARTS, ORDER, PANEL, DEFINITION), layout)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.app.pages import Context, Page
+from dashboard.app.pages import Context, single
 from dashboard.app.upload import MAX_BYTES
 from dashboard.core.texts import t
 
@@ -28,4 +28,4 @@ def render(ctx: Context) -> list:
     ]
 
 
-PAGE = Page("upload", "/upload", "page_upload", (), render)
+PAGE = single("upload", "/upload", "page_upload", (), frozenset(), render)

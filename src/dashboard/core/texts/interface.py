@@ -1,12 +1,6 @@
-"""Every word of the interface, in Swedish and English, looked up by key.
-
-Templates use str.format fields; numbers are formatted before they are inserted
-(see core.i18n), so templates never format numbers themselves.
-"""
+"""The interface's words: the shell, the views, the controls and the exports."""
 
 from __future__ import annotations
-
-from dashboard.core.i18n import normalise_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "app_title": {"sv": "Hälsoklyftor i Malmö", "en": "Health gaps in Malmö"},
@@ -33,6 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sex_total": {"sv": "Alla", "en": "All"},
     "sex_female": {"sv": "Kvinnor", "en": "Women"},
     "sex_male": {"sv": "Män", "en": "Men"},
+    "group_total": {"sv": "Alla", "en": "All"},
+    "dimension_total": {"sv": "Totalt", "en": "Total"},
     "who_total": {"sv": "invånare", "en": "residents"},
     "who_female": {"sv": "kvinnor", "en": "women"},
     "who_male": {"sv": "män", "en": "men"},
@@ -43,8 +39,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "level_regso": {"sv": "RegSO", "en": "RegSO"},
     "level_stadsomrade": {"sv": "Stadsområden", "en": "City areas"},
     "level_geso": {"sv": "Geografiska statistikområden", "en": "Statistical areas (GeSO)"},
+    "level_lan": {"sv": "Län", "en": "County"},
     "level_kommun": {"sv": "Kommun", "en": "Municipality"},
     "level_riket": {"sv": "Riket", "en": "Country"},
+    "topic_health": {"sv": "Hälsa", "en": "Health"},
+    "topic_living_conditions": {"sv": "Levnadsvillkor", "en": "Living conditions"},
+    "topic_population": {"sv": "Befolkning", "en": "Population"},
+    "and": {"sv": "och", "en": "and"},
     "better": {"sv": "bättre", "en": "better"},
     "worse": {"sv": "sämre", "en": "worse"},
     "higher": {"sv": "högre", "en": "higher"},
@@ -139,6 +140,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "notice_no_split": {
         "sv": "Uppdelningen ”{asked}” finns inte för den här indikatorn; visar standardvalet.",
         "en": "The breakdown “{asked}” does not exist for this indicator; showing the default.",
+    },
+    "notice_no_sort": {
+        "sv": "Sorteringen ”{asked}” finns inte; visar sortering efter värde.",
+        "en": "The sort order “{asked}” does not exist; sorting by value.",
     },
     "notice_no_sel": {
         "sv": "Indikatorerna {asked} kan inte ingå i indexet här och togs bort.",
@@ -344,8 +349,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The indicator has no breakdown into groups for this choice. Try, for example, "
               "the employment rate (country of birth) or life expectancy (sex).",
     },
-    "measure_d_short": {"sv": "Skillnad", "en": "Difference"},
-    "measure_r_short": {"sv": "Kvot", "en": "Ratio"},
     "equiplot_heading": {"sv": "Ekviplot: grupperna per område efter {split}",
                          "en": "Equiplot: the groups in each area by {split}"},
     "equiplot_note": {
@@ -462,8 +465,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For each unit ({xunit}) higher {x}, {y} is on average {slope} {unit} higher "
               "(population-weighted regression over {n} areas, 95% CI {lo} to {hi}).",
     },
-    "measure_name_d": {"sv": "Skillnad, högsta − lägsta område",
-                       "en": "Difference, highest − lowest area"},
     "trend_wider": {
         "sv": "Skillnaden mellan högsta och lägsta område ökade från {d0} {unit} ({first}) "
               "till {d1} {unit} ({last}).",
@@ -546,7 +547,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "definition": {"sv": "Definition", "en": "Definition"},
     "caveats": {"sv": "Att tänka på", "en": "Caveats"},
     "unit_word": {"sv": "Enhet", "en": "Unit"},
-    "percentage_points": {"sv": "procentenheter", "en": "percentage points"},
     "table_alternative": {"sv": "Visa som tabell", "en": "Show as table"},
     "dataset_note": {
         "sv": "Inbäddade data: {title}. Varje värde har sin källa.",
@@ -614,23 +614,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_method": {"sv": "Metod", "en": "Method"},
 }
 
-
-def t(key: str, lang: str, **fields: object) -> str:
-    """The text for `key` in `lang`, with fields filled in; the key itself if unknown."""
-    entry = TEXTS.get(key)
-    if entry is None:
-        return key
-    text = entry[normalise_language(lang)]
-    return text.format(**fields) if fields else text
-
-
-def decapitalise(text: str) -> str:
-    """Lower-case the first letter for use inside a sentence, unless it starts an acronym."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def capitalise(text: str) -> str:
-    """Upper-case the first letter only (str.capitalize would lower-case the rest)."""
-    return text[:1].upper() + text[1:]

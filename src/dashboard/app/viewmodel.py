@@ -1,0 +1,271 @@
+"""The view model: the one table of choices, and resolving a view state against the data.
+
+`CHOICES` declares, once and in resolution order, every choice the user can make beyond the
+language: the values the data offers given the earlier choices, the default taken from the
+data, the notice shown when a link asks for a value that is not there, which earlier
+choices its options depend on, and (for the shared controls) its label and option words.
+URL keys and parsing are the other half of each row, in `core.viewstate.PARAMS`.
+`resolve` walks the table, so an outdated link still opens a sensible view and says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.core.i18n import format_period
+from dashboard.core.schema import TOTAL
+from dashboard.core.texts import t
+from dashboard.core.viewstate import ViewState
+from dashboard.figures.labels import area_names, group_label
+from dashboard.store import query
+from dashboard.store.dataset import Dataset
+
+# The first view: life expectancy at birth, the measure whose district gap (5.4 years for
+# men, 4.6 for women, 2007-2011) the Malmö Commission (Kommission för ett socialt hållbart
+# Malmö, final report 2013) put first. The first indicator of the data is used when a
+# dataset lacks it.
+DEFAULT_INDICATOR = "medellivslangd_vid_fodelsen"
+# Areas are ranked by the employment rate (förvärvsfrekvens) unless the user picks another
+# determinant: of the social determinants in Malmö's welfare reports it is the one given
+# for every district in most years.
+DEFAULT_ORDER = "forvarvsfrekvens"
+# A composite index starts from one indicator of each domain the welfare reports cover:
+# work, sickness absence, health and participation; the user changes the set at will.
+DEFAULT_COMPONENTS = ("forvarvsfrekvens", "ohalsotal", "medellivslangd_vid_fodelsen",
+                      "valdeltagande_kommunval")
+SORTS = ("value", "name")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about their choice, e.g. a fallback; `code` names
+    the text `notice_<code>`."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One row of the table: a state field, what the data offers, its default and notice."""
+
+    field: str
+    offered: Callable[[Dataset, ViewState], Sequence[Any]]
+    default: Callable[[Dataset, ViewState, Sequence[Any]], Any]
+    notice: str
+    uses: tuple[str, ...] = ()
+    label_key: str = ""
+    option_label: Callable[[Dataset, ViewState, Any], str] | None = None
+
+
+def _indicators(ds: Dataset, _s: ViewState) -> list[str]:
+    return list(ds.indicators.sort_values(["topic", "id"])["id"])
+
+
+def _default_indicator(_ds: Dataset, _s: ViewState, offered: Sequence[str]) -> str:
+    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in offered else offered[0]
+
+
+def _levels(ds: Dataset, s: ViewState) -> list[str]:
+    return query.levels_with_data(ds, s.indicator)
+
+
+def _sexes(ds: Dataset, s: ViewState) -> list[str]:
+    return list(query.options(ds, s.indicator, s.level)["sexes"])
+
+
+def _pairs(ds: Dataset, s: ViewState) -> list[tuple[str, str]]:
+    obs = query.for_indicator(ds, s.indicator)
+    obs = obs[(obs["level"] == s.level) & (obs["sex"] == s.sex)]
+    return sorted(set(zip(obs["dimension"], obs["group"], strict=True)),
+                  key=lambda dg: (dg[0] != TOTAL, dg))
+
+
+def _dimensions(ds: Dataset, s: ViewState) -> list[str]:
+    return list(dict.fromkeys(d for d, _ in _pairs(ds, s)))
+
+
+def _groups(ds: Dataset, s: ViewState) -> list[str]:
+    return [g for d, g in _pairs(ds, s) if d == s.dimension]
+
+
+def _periods(ds: Dataset, s: ViewState) -> list[str]:
+    return sorted(_chosen(ds, s)["period"].unique(), key=query.period_key)
+
+
+def _chosen(ds: Dataset, s: ViewState) -> Any:
+    obs = query.for_indicator(ds, s.indicator)
+    return obs[(obs["level"] == s.level) & (obs["sex"] == s.sex)
+               & (obs["dimension"] == s.dimension) & (obs["group"] == s.group)]
+
+
+def _best_period(ds: Dataset, s: ViewState, _offered: Sequence[str]) -> str:
+    """The period with the most areas, latest first among equals."""
+    counts = _chosen(ds, s).groupby("period")["area_code"].nunique()
+    return str(max(counts.index, key=lambda p: (counts[p], query.period_key(p)[0],
+                                                -query.period_key(p)[1])))
+
+
+def _orders(ds: Dataset, s: ViewState) -> list[str]:
+    return query.order_options(ds, s.indicator, s.level)
+
+
+def _default_order(_ds: Dataset, _s: ViewState, offered: Sequence[str]) -> str:
+    return DEFAULT_ORDER if DEFAULT_ORDER in offered else (offered[0] if offered else "")
+
+
+def _areas(ds: Dataset, s: ViewState) -> list[str]:
+    return query.level_areas(ds, s.level)
+
+
+def _splits(ds: Dataset, s: ViewState) -> list[str]:
+    return [*query.split_options(ds, s.indicator, s.level), "area"]
+
+
+def _components(ds: Dataset, s: ViewState) -> list[str]:
+    return query.composite_options(ds, s.level)
+
+
+def _default_components(_ds: Dataset, _s: ViewState, offered: Sequence[str]) -> tuple[str, ...]:
+    chosen = tuple(c for c in DEFAULT_COMPONENTS if c in offered)
+    return chosen or tuple(offered[:3])
+
+
+def _empty(_ds: Dataset, _s: ViewState, _offered: Sequence[Any]) -> str:
+    return ""
+
+
+def _first(_ds: Dataset, _s: ViewState, offered: Sequence[Any]) -> Any:
+    return offered[0]
+
+
+def _indicator_label(ds: Dataset, s: ViewState, code: str) -> str:
+    return str(query.indicator_info(ds, code)[f"title_{s.lang}"])
+
+
+def _period_label(_ds: Dataset, _s: ViewState, period: str) -> str:
+    return format_period(period)
+
+
+def _sex_label(_ds: Dataset, s: ViewState, sex: str) -> str:
+    return t(f"sex_{sex}", s.lang)
+
+
+def _level_label(_ds: Dataset, s: ViewState, level: str) -> str:
+    return t(f"level_{level}", s.lang)
+
+
+def _group_label(ds: Dataset, s: ViewState, group: str) -> str:
+    label, dimension_label = group_label(ds, s.dimension, group, s.lang)
+    return label if s.dimension == TOTAL else f"{dimension_label}: {label}"
+
+
+def _area_label(ds: Dataset, s: ViewState, code: str) -> str:
+    return area_names(ds, [code], s.lang)[code]
+
+
+CHOICES: tuple[Choice, ...] = (
+    Choice("indicator", _indicators, _default_indicator, "unknown_indicator",
+           (), "indicator", _indicator_label),
+    Choice("level", _levels, _first, "no_level", ("indicator",), "level", _level_label),
+    Choice("sex", _sexes, _first, "no_sex", ("indicator", "level"), "sex", _sex_label),
+    Choice("dimension", _dimensions, _first, "no_group", ("indicator", "level", "sex")),
+    Choice("group", _groups, _first, "no_group", ("indicator", "level", "sex", "dimension"),
+           "group", _group_label),
+    Choice("period", _periods, _best_period, "no_period",
+           ("indicator", "level", "sex", "dimension", "group"), "period", _period_label),
+    Choice("order", _orders, _default_order, "no_order", ("indicator", "level")),
+    Choice("area", _areas, _empty, "no_area", ("level",)),
+    Choice("split", _splits, _empty, "no_split", ("indicator", "level")),
+    Choice("sel", _components, _default_components, "no_sel", ("level",)),
+    Choice("sort", lambda _d, _s: SORTS, _empty, "no_sort"),
+)
+BY_FIELD = {c.field: c for c in CHOICES}
+# The choices shown in the shell above every view, in the order they are shown.
+SHARED_CONTROLS = ("indicator", "period", "sex", "group", "level")
+
+
+def _notice(choice: Choice, asked: Any, shown: Any, offered: Sequence[Any]) -> Notice:
+    params: dict[str, Any] = {"asked": asked, "shown": shown}
+    if choice.field == "period":
+        target = query.period_key(asked)[0] if asked[:4].isdigit() else 0
+        params["nearest"] = sorted(offered, key=lambda p: abs(query.period_key(p)[0]
+                                                               - target))[:3]
+    if choice.field in ("dimension", "group"):
+        params["asked"] = asked
+        params["available"] = list(offered)
+    if choice.field == "sel":
+        params["asked"] = ", ".join(asked)
+    return Notice(choice.notice, params)
+
+
+def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
+    """Fill empty choices with defaults and replace those the data cannot serve, walking
+    `CHOICES` in order; each replaced choice yields a Notice naming what was asked."""
+    notices: list[Notice] = []
+    for choice in CHOICES:
+        asked = getattr(state, choice.field)
+        offered = choice.offered(ds, state)
+        if choice.field == "sel":
+            kept = tuple(c for c in asked if c in offered)
+            dropped = tuple(c for c in asked if c not in offered)
+            if dropped:
+                notices.append(_notice(choice, dropped, kept, offered))
+            chosen = kept or choice.default(ds, state, offered)
+            weights = tuple(state.weight_of(c) for c in chosen) if kept else \
+                tuple(1.0 for _ in chosen)
+            state = state.with_changes(sel=chosen, weights=weights)
+            continue
+        if asked in offered:
+            continue
+        shown = choice.default(ds, state, offered)
+        if asked and not (choice.field == "group" and any(n.code == "no_group"
+                                                          for n in notices)):
+            notices.append(_notice(choice, asked, shown, offered))
+        state = state.with_changes(**{choice.field: shown})
+    return state, notices
+
+
+def control_value(state: ViewState, name: str) -> str:
+    """What a shared control shows for the state."""
+    return str(getattr(state, name))
+
+
+def control_options(ds: Dataset, state: ViewState, name: str) -> list[dict[str, str]]:
+    """The options of one shared control, in the state's language."""
+    choice = BY_FIELD[name]
+    if name == "group":
+        return [{"label": choice.option_label(ds, state.with_changes(dimension=d), g),
+                 "value": g} for d, g in _pairs(ds, state)] if choice.option_label else []
+    assert choice.option_label is not None
+    offered = list(choice.offered(ds, state))
+    if name == "period":
+        offered.reverse()
+    return [{"label": choice.option_label(ds, state, v), "value": v} for v in offered]
+
+
+def state_from_control(ds: Dataset, current: ViewState, name: str, value: Any) -> ViewState:
+    """The state the user asked for by setting one shared or page control. A change of
+    indicator asks for the best period of the new one; a group brings its dimension."""
+    if name == "group":
+        dimension = next((d for d, g in _pairs(ds, current) if g == value), "")
+        return current.with_changes(dimension=dimension, group=value or "")
+    if name == "indicator":
+        return current.with_changes(indicator=value or "", period="")
+    if name == "sel":
+        chosen = tuple(c for c in (value or ()) if c)
+        return current.with_changes(sel=chosen,
+                                    weights=tuple(current.weight_of(c) for c in chosen))
+    if name.startswith("w:"):
+        code = name[2:]
+        weights = tuple(float(value if value is not None else 1) if c == code
+                        else current.weight_of(c) for c in current.sel)
+        return current.with_changes(weights=weights)
+    return current.with_changes(**{name: value if value is not None else ""})
+
+
+def changed_fields(before: ViewState, after: ViewState) -> set[str]:
+    """The state fields whose values differ."""
+    return {f for f in vars(before) if getattr(before, f) != getattr(after, f)}

@@ -1,0 +1,204 @@
+"""Every sentence the charts and the gap panel say, composed from their data.
+
+The words come from the text catalogue (`core.texts.t`); numbers arrive as values and are
+formatted here with the view's labels. Nothing here reads the store or computes a statistic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from dashboard.core.i18n import format_number, join_names
+from dashboard.core.texts import capitalise, decapitalise, t
+from dashboard.figures.labels import ViewLabels
+from dashboard.figures.overview import SD_THRESHOLD
+
+if TYPE_CHECKING:
+    from dashboard.figures.composite import IndexData
+    from dashboard.figures.gaps import GapPanel, MeasureRow
+    from dashboard.figures.gradient import GradientData
+    from dashboard.figures.potential import PotentialData
+    from dashboard.figures.profile import SpineData
+    from dashboard.figures.trends import GapChange
+
+# (area name, value) of one end of a comparison.
+Named = tuple[str, float]
+
+
+def ci_range(lo: str, hi: str, lang: str) -> str:
+    """'95 % KI 1,2 till 3,4' for an interval whose ends are already formatted."""
+    return t("ci_range", lang, ci=t("ci", lang), lo=lo, hi=hi)
+
+
+def measure_reading(key: str, value: str, unit: str, lang: str) -> str:
+    """A measure's one-line reading (catalogue `key`) with its value and unit filled in."""
+    return t(key, lang, value=value, unit=unit)
+
+
+def method_text(key: str, draws: int | None, seed: int | None, lang: str) -> str:
+    """How a measure's interval was made (catalogue `key`), with its draws and seed."""
+    if draws is None:
+        return t(key, lang)
+    return t(key, lang, draws=format_number(draws, lang, 0), seed=seed)
+
+
+def not_applicable(name: str, reason_key: str, lang: str) -> str:
+    """'Name: why it does not apply' for a measure left out (`reason_key` in the catalogue)."""
+    return f"{name}: {decapitalise(t(reason_key, lang))}"
+
+
+def ci_note(rows: Iterable[MeasureRow], lang: str) -> str:
+    """Said once per section instead of in every row: why some intervals are missing."""
+    return t("no_ci", lang) + "." if any(r.ci == "–" for r in rows) else ""
+
+
+def flag_caveat(flagged: list[tuple[str, str]]) -> str:
+    """'⚑ Area: flag words; ...' for the flagged areas named in a sentence."""
+    return ("⚑ " + "; ".join(f"{name}: {words}" for name, words in flagged)) if flagged else ""
+
+
+def weights_note(complete: bool, lang: str) -> str:
+    """Whether the population weights cover every area."""
+    return t("weights_note" if complete else "weights_missing", lang)
+
+
+def caveat(*parts: str) -> str:
+    """The non-empty caveat parts, joined."""
+    return " ".join(filter(None, parts))
+
+
+def area_gap_sentence(labels: ViewLabels, sex: str, template: str, high: Named,
+                      low: Named) -> str:
+    """The lead sentence: the indicator's own template if it has one, else best vs worst."""
+    lang = labels.lang
+    best, worst = (low, high) if labels.polarity == "lower_better" else (high, low)
+    fields = {
+        "high": high[0], "low": low[0],
+        "high_value": labels.with_unit(high[1]), "low_value": labels.with_unit(low[1]),
+        "best": best[0], "worst": worst[0],
+        "best_value": labels.with_unit(best[1]), "worst_value": labels.with_unit(worst[1]),
+        "diff": labels.number(high[1] - low[1]), "unit": labels.diff_unit,
+        "period": labels.period, "Title": labels.title,
+        "who": t(f"who_{sex}", lang), "Who": capitalise(t(f"who_{sex}", lang)),
+    }
+    if template:
+        return template.format(**fields)
+    key = "gap_sentence_neutral" if labels.polarity == "none" else "gap_sentence_judged"
+    return t(key, lang, **fields)
+
+
+def gradient_gap_sentence(labels: ViewLabels, order_title: str, order_period: str,
+                          most: str, least: str, slope: MeasureRow | None) -> str:
+    """Along the determinant, from the most to the least disadvantaged area, by the slope."""
+    fields = {"order": decapitalise(order_title), "order_period": order_period,
+              "most": most, "least": least, "title": decapitalise(labels.title)}
+    if slope is None:
+        return t("gradient_sentence_none", labels.lang, **fields)
+    return t("gradient_sentence", labels.lang, slope=slope.value,
+             method=decapitalise(slope.label), **fields)
+
+
+def _spread(labels: ViewLabels, largest: Named, smallest: Named) -> dict[str, str]:
+    return {"max_area": largest[0], "max_diff": f"{labels.number(largest[1])} {labels.diff_unit}",
+            "min_area": smallest[0],
+            "min_diff": f"{labels.number(smallest[1])} {labels.diff_unit}",
+            "period": labels.period}
+
+
+def sex_gap_sentence(labels: ViewLabels, largest: Named, smallest: Named,
+                     city_gap: float | None) -> str:
+    """Women vs men in the city (women minus men), and where the gap is largest/smallest."""
+    lang = labels.lang
+    fields = _spread(labels, largest, smallest)
+    if city_gap is None:
+        return t("sex_gap_sentence_no_city", lang, **fields)
+    higher, lower = ("female", "male") if city_gap >= 0 else ("male", "female")
+    return t("sex_gap_sentence", lang, higher_lc=t(f"who_{higher}", lang),
+             lower=t(f"who_{lower}", lang), diff=labels.number(abs(city_gap)),
+             unit=labels.diff_unit, city=t("reference_city", lang), **fields)
+
+
+def group_gap_sentence(labels: ViewLabels, high_group: str, low_group: str, largest: Named,
+                       smallest: Named) -> str:
+    """Between two groups of a dimension: where the difference is largest and smallest."""
+    return t("group_gap_sentence", labels.lang, high_group=decapitalise(high_group),
+             low_group=decapitalise(low_group), **_spread(labels, largest, smallest))
+
+
+def lead_sentence(panel: GapPanel) -> str:
+    """The panel's first sentence, used as the page's headline."""
+    return panel.sections[0].sentence if panel.sections else ""
+
+
+def gradient_sentence(data: GradientData) -> str:
+    """How much the indicator changes per unit of the determinant (the fitted slope)."""
+    labels, fit = data.labels, data.fit
+    if fit is None:
+        return t("gradient_too_few", data.lang)
+    decimals = labels.decimals + 2
+    return t("scatter_sentence", data.lang, x=decapitalise(data.x_labels.title),
+             xunit=data.x_labels.unit, y=decapitalise(labels.title),
+             slope=labels.number(fit.slope, decimals), unit=labels.unit,
+             lo=labels.number(fit.lower, decimals), hi=labels.number(fit.upper, decimals),
+             n=fit.n)
+
+
+def potential_sentence(data: PotentialData) -> str:
+    """What the city would gain: PAR and PAF against the best area, with CI if known."""
+    labels, lang = data.labels, data.lang
+    ci = "" if math.isnan(data.par_ci[0]) else \
+        f" ({t('ci', lang)} {labels.number(data.par_ci[0])}–{labels.number(data.par_ci[1])})"
+    return t("potential_sentence", lang, best=data.best_name,
+             best_value=labels.with_unit(data.best_value), par=labels.number(abs(data.par)),
+             unit=labels.diff_unit, ci=ci, paf=format_number(abs(data.paf), lang, 1),
+             direction=t("potential_up" if labels.polarity != "lower_better"
+                         else "potential_down", lang))
+
+
+def profile_sentences(data: SpineData) -> list[str]:
+    """Where the area stands out: best or worst of all areas, and counts against Malmö."""
+    rows, lang, name = data.rows, data.lang, data.area_name
+    if not rows:
+        return [t("profile_none", lang, area=name)]
+    worst = [r.label for r in rows if r.rank == r.n]
+    best = [r.label for r in rows if r.rank == 1]
+    counts = {s: sum(r.status == s for r in rows) for s in ("better", "similar", "worse")}
+    out = [t("profile_counts", lang, area=name, n=len(rows), **counts)]
+    if worst:
+        out.append(t("profile_worst", lang, area=name, items=join_names(worst, lang)))
+    if best:
+        out.append(t("profile_best", lang, area=name, items=join_names(best, lang)))
+    return out
+
+
+def gap_trend_sentence(change: GapChange | None, labels: ViewLabels) -> str:
+    """Did the gap widen or narrow between the first and last year, beyond its uncertainty?"""
+    lang, number, unit = labels.lang, labels.number, labels.diff_unit
+    if change is None:
+        return t("trend_too_short", lang)
+    first, last = change.first, change.last
+    delta = last.d - first.d
+    direction = "trend_wider" if delta > 0 else ("trend_narrower" if delta < 0 else "trend_same")
+    text = t(direction, lang, first=first.period, last=last.period, d0=number(first.d),
+             d1=number(last.d), unit=unit)
+    if math.isnan(change.margin):
+        return f"{text} {t('trend_no_uncertainty', lang)}"
+    key = "trend_beyond" if abs(delta) > change.margin else "trend_within"
+    return f"{text} {t(key, lang, margin=number(change.margin), unit=unit)}"
+
+
+def index_sentence(data: IndexData) -> str:
+    """The latest year's best and worst area on the index."""
+    values, lang = [r.value for r in data.rows], data.lang
+    hi, lo = max(values), min(values)
+    return t("index_sentence", lang, year=data.year,
+             best=data.rows[values.index(hi)].name, worst=data.rows[values.index(lo)].name,
+             hi=format_number(hi, lang, 1), lo=format_number(lo, lang, 1),
+             n=len(data.titles))
+
+
+def overview_rule(lang: str) -> str:
+    """The overview's comparison method, as printed under the table."""
+    return t("overview_rule", lang, share=format_number(SD_THRESHOLD, lang, 1))
