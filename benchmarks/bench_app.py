@@ -1,109 +1,203 @@
-"""Benchmark: server time of the page's sync callback for every view and the main
-interactions, and the time until each view has drawn all its charts in headless chromium.
-Prints figures; it is not a test.
+"""Benchmark: the path from a click to a chart. Prints figures; it is not a test.
 
-    .venv/bin/python benchmarks/bench_app.py [--calls 60] [--page-loads 5]
+    .venv/bin/python benchmarks/bench_app.py [--calls 30] [--page-loads 3]
 
-Callbacks are timed through Flask's test client with the JSON payload dash-renderer posts
-to /_dash-update-component, so routing, JSON decoding, rendering and serialisation are all
-included. Boundaries from ../shared are used where present (136 delområden).
+1. Server time and bytes of each callback, through Flask's test client with the JSON body
+   dash-renderer posts to /_dash-update-component (routing, decoding, rendering and
+   serialisation included): opening every view (`navigate`) and the main interactions
+   (`interact`, which redraws only the parts whose fields changed).
+2. In headless chromium: how many requests each interaction sends and how many bytes come
+   back, on the embedded data and on a dataset with 700 made-up DeSO, and the time until
+   each view has drawn all its charts.
+Boundaries from ../shared are used where present (136 delområden).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import statistics
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from werkzeug.serving import make_server
 
-from dashboard.app.factory import create_app
-from dashboard.app.pages import ALL_CONTROLS, registry
-from dashboard.app.settings import DEFAULT_DATA
-from dashboard.ingest.boundaries import read_boundaries
-from dashboard.store.dataset import read_dataset
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+from dashboard.app.factory import create_app  # noqa: E402
+from dashboard.app.pages import Context, page_for, registry  # noqa: E402
+from dashboard.app.settings import DEFAULT_DATA  # noqa: E402
+from dashboard.app.viewmodel import resolve  # noqa: E402
+from dashboard.core.viewstate import from_query  # noqa: E402
+from dashboard.ingest.boundaries import read_boundaries  # noqa: E402
+from dashboard.store.dataset import read_dataset  # noqa: E402
+from tests.synthetic import many_areas  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
 QUERIES = {"groups": "?ind=forvarvsfrekvens", "trends": "?ind=forvarvsfrekvens",
            "profile": "?area=1280SD08"}
-DEFAULT_CONTROLS = {"indicator": "medellivslangd_vid_fodelsen", "period": "2006-2010",
-                    "sex": "male", "group": "total/total", "level": "stadsdel"}
+# (name, path, query, control, value): one user action each.
+INTERACTIONS = [
+    ("change indicator (start page)", "/", "", "indicator", "ohalsotal"),
+    ("change ranking (start page)", "/", "", "order", "valfardsindex_rangmedel"),
+    ("change year (map)", "/map", "", "period", "2001-2005"),
+    ("change sex (map)", "/map", "", "sex", "female"),
+    ("sort by name (compare)", "/compare", "", "sort", "name"),
+    ("highlight an area (compare)", "/compare", "", "area", "1280SD08"),
+    ("open an area (profile)", "/profile", "?area=1280SD08", "area", "1280SD07"),
+    ("split by age (groups)", "/groups", "?ind=ohalsotal", "split", "age"),
+    ("highlight an area (trends)", "/trends", "?ind=forvarvsfrekvens", "area", "1280SD08"),
+    ("change ranking (gradient)", "/gradient", "?ind=ohalsotal", "order",
+     "valfardsindex_rangmedel"),
+    ("weight one component (index)", "/index", "", "w:ohalsotal", 2.0),
+]
 
 
-def _spec(app) -> tuple[str, dict]:
-    key = next(k for k in app.callback_map if "page.children" in k)
-    return key, app.callback_map[key]
+def _key(app: Any, marker: str) -> str:
+    return next(k for k in app.callback_map if marker in k)
 
 
-def payload(app, path: str, search: str, trigger: str = "url",
-            controls: dict[str, str] | None = None) -> dict:
-    """The request body of the sync callback, as dash-renderer sends it."""
-    key, spec = _spec(app)
-    values = {**DEFAULT_CONTROLS, **(controls or {})}
-    inputs = []
-    for item in spec["inputs"]:
-        cid, prop = item["id"], item["property"]
-        if cid == "url":
-            value = path if prop == "pathname" else search
-            inputs.append({"id": cid, "property": prop, "value": value})
-        elif cid in ALL_CONTROLS:
-            inputs.append({"id": cid, "property": prop, "value": values[cid]})
-        elif cid == "lang-toggle":
-            inputs.append({"id": cid, "property": prop, "value": 0})
+def _outputs(key: str, parts: list[str]) -> list[Any]:
+    out: list[Any] = []
+    for item in key.strip(".").split("..."):
+        target, prop = item.rsplit(".", 1)
+        target = target.split("@")[0]
+        if target.startswith("{"):
+            out.append([{"id": {"type": "part", "name": n}, "property": prop} for n in parts])
         else:
-            inputs.append([])  # pattern-matching inputs: no page controls drawn yet
-    changed = "url.search" if trigger == "url" else f"{trigger}.value"
-    return {"output": key, "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]}
-                                       for o in key.strip(".").split("...")],
-            "inputs": inputs, "changedPropIds": [changed]}
+            out.append({"id": target, "property": prop.split("@")[0]})
+    return out
 
 
-def _time(client, body: dict, calls: int) -> tuple[float, float, float, int]:
+def navigate_body(app: Any, path: str, search: str) -> dict[str, Any]:
+    """The body dash-renderer posts to draw a whole view."""
+    key = _key(app, "page.children")
+    return {"output": key, "outputs": _outputs(key, []),
+            "inputs": [{"id": "nav-request", "property": "data",
+                        "value": {"pathname": path, "search": search, "at": 0}}],
+            "changedPropIds": ["nav-request.data"]}
+
+
+def interact_body(app: Any, view: dict[str, Any], control: str, value: Any) -> dict[str, Any]:
+    """The body dash-renderer posts when the user changes one control on a drawn view."""
+    key = _key(app, "url.pathname")
+    page = page_for(view["path"], registry())
+    assert page is not None
+    return {"output": key, "outputs": _outputs(key, [p.name for p in page.parts]),
+            "inputs": [{"id": "intent", "property": "data",
+                        "value": {"kind": "control", "name": control, "value": value,
+                                  "at": 1}}],
+            "state": [{"id": "view", "property": "data", "value": view}],
+            "changedPropIds": ["intent.data"]}
+
+
+def _post(client: Any, body: dict[str, Any]) -> tuple[float, bytes]:
+    start = time.perf_counter()
+    response = client.post("/_dash-update-component", json=body)
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, response.data[:300]
+    return elapsed, response.data
+
+
+def _timed(client: Any, body: dict[str, Any], calls: int) -> tuple[float, float, int]:
     times, size = [], 0
     for _ in range(calls):
-        start = time.perf_counter()
-        response = client.post("/_dash-update-component", json=body)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code in (200, 204), response.data[:300]
-        size = len(response.data)
+        elapsed, data = _post(client, body)
+        times.append(elapsed)
+        size = len(data)
     times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))], times[-1], size
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))], size
 
 
-def time_callbacks(app, calls: int) -> None:
+def time_callbacks(app: Any, calls: int) -> None:
     client = app.server.test_client()
     client.get("/")
-    print(f"Server time of the sync callback, {calls} calls each (ms):")
-    print(f"  {'view or interaction':42s} {'median':>8s} {'p95':>8s} {'max':>8s} {'bytes':>9s}")
-    cases = [(f"open {p.path}", payload(app, p.path, QUERIES.get(p.id, "")))
-             for p in registry()]
-    cases += [
-        ("change indicator (start page)",
-         payload(app, "/", "?lang=sv", "indicator", {"indicator": "ohalsotal"})),
-        ("change year (map)", payload(app, "/map", "?lang=sv", "period", {"period": "2008"})),
-        ("delområde map, 136 areas", payload(app, "/map", "?ind=folkmangd&level=delomrade")),
-        ("open a link in English (compare)",
-         payload(app, "/compare", "?lang=en&ind=forvarvsfrekvens")),
+    print(f"Server time and response size per callback, {calls} calls each:")
+    print(f"  {'view or interaction':42s} {'median ms':>10s} {'p95 ms':>8s} {'bytes':>9s}")
+    for page in registry():
+        body = navigate_body(app, page.path, QUERIES.get(page.id, ""))
+        median, p95, size = _timed(client, body, calls)
+        print(f"  {'open ' + page.path:42s} {median:10.1f} {p95:8.1f} {size:9d}")
+    for name, path, search, control, value in INTERACTIONS:
+        _, drawn = _post(client, navigate_body(app, path, search))
+        view = json.loads(drawn)["response"]["view"]["data"]
+        median, p95, size = _timed(client, interact_body(app, view, control, value), calls)
+        print(f"  {name:42s} {median:10.1f} {p95:8.1f} {size:9d}")
+    for name, path, search in (("delområde map, 136 areas", "/map",
+                                "?ind=folkmangd&level=delomrade"),
+                               ("open a link in English (compare)", "/compare",
+                                "?lang=en&ind=forvarvsfrekvens")):
+        median, p95, size = _timed(client, navigate_body(app, path, search), calls)
+        print(f"  {name:42s} {median:10.1f} {p95:8.1f} {size:9d}")
+
+
+def _serve(app: Any) -> tuple[str, Any]:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
+
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+COUNT_JS = """() => {
+  const e = performance.getEntriesByType('resource')
+    .filter(r => r.name.includes('_dash-update-component'));
+  performance.clearResourceTimings();
+  return [e.length, e.reduce((s, r) => s + r.encodedBodySize, 0)];
+}"""
+
+
+def _quiet(page: Any) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+
+
+def browser_requests(browser: Any, base: str, label: str) -> None:
+    """Requests and bytes per action in a real browser (one answer each is the goal)."""
+    page = browser.new_page(viewport={"width": 1300, "height": 950})
+    page.set_default_timeout(60_000)
+    steps = [
+        ("open /compare", lambda: page.goto(base + "/compare?ind=ohalsotal&level=" + label)),
+        ("sort by name", lambda: _pick(page, "#sort-control", 1)),
+        ("highlight an area", lambda: _pick(page, "#area-control", 2)),
+        ("open /map from the menu", lambda: page.click("#nav a[href^='/map']")),
+        ("change the year", lambda: _pick(page, "#period-wrap", 1)),
+        ("back", page.go_back),
     ]
-    for name, body in cases:
-        median, p95, worst, size = _time(client, body, calls)
-        print(f"  {name:42s} {median:8.1f} {p95:8.1f} {worst:8.1f} {size:9d}")
+    page.goto(base + "/")
+    _quiet(page)
+    page.evaluate(COUNT_JS)
+    for name, act in steps:
+        start = time.perf_counter()
+        act()
+        _quiet(page)
+        elapsed = (time.perf_counter() - start) * 1000
+        count, size = page.evaluate(COUNT_JS)
+        print(f"  {label:9s} {name:28s} {count:3d} request(s) {size:9d} bytes "
+              f"{elapsed:7.0f} ms until quiet")
+    page.close()
 
 
-def graph_count(ds, boundaries, page_def) -> int:
-    """How many graphs the view draws, counted in its server-side render."""
+def _pick(page: Any, control: str, index: int) -> None:
+    page.click(f"{control} .dash-dropdown")
+    page.get_by_role("option").nth(index).click()
+
+
+def graph_count(ds: Any, boundaries: Any, page_def: Any) -> int:
+    """How many graphs the view draws, counted in its server-side layout."""
     from dash import dcc
 
-    from dashboard.app.pages import Context
-    from dashboard.core.viewstate import from_query
-    from dashboard.store import query
+    state, _ = resolve(ds, from_query(QUERIES.get(page_def.id, ""))[0])
 
-    state, _ = query.resolve(ds, from_query(QUERIES.get(page_def.id, ""))[0])
-
-    def walk(node) -> int:
+    def walk(node: Any) -> int:
         if isinstance(node, dcc.Graph):
             return 1
         children = getattr(node, "children", None) if not isinstance(node, list) else node
@@ -112,47 +206,35 @@ def graph_count(ds, boundaries, page_def) -> int:
         children = children if isinstance(children, list) else [children]
         return sum(walk(c) for c in children)
 
-    return walk(page_def.render(Context(ds, state, boundaries)))
+    return walk(page_def.layout(Context(ds, state, boundaries)))
 
 
-def time_pages(app, ds, boundaries, loads: int) -> None:
-    from playwright.sync_api import sync_playwright
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+def time_pages(browser: Any, base: str, ds: Any, boundaries: Any, loads: int) -> None:
     print(f"Time from navigation until every chart of the view is drawn, {loads} loads (ms):")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        for page_def in registry():
-            charts = graph_count(ds, boundaries, page_def)
-            times = []
-            for _ in range(loads):
-                page = browser.new_page()
-                start = time.perf_counter()
-                page.goto(base + page_def.path + QUERIES.get(page_def.id, ""))
-                page.wait_for_selector("#page > *", timeout=30_000)
-                page.wait_for_function(
-                    "n => { const g = document.querySelectorAll('#page .js-plotly-plot');"
-                    " return g.length === n && [...g].every(e => e.querySelector('.main-svg'))"
-                    " && !document.querySelector('[data-dash-is-loading]'); }", arg=charts,
-                    timeout=30_000)
-                times.append((time.perf_counter() - start) * 1000)
-                page.close()
-            times.sort()
-            print(f"  {page_def.path:16s} {charts:2d} chart(s)   median "
-                  f"{statistics.median(times):6.0f}   max {times[-1]:6.0f}")
-        browser.close()
-    server.shutdown()
+    for page_def in registry():
+        charts = graph_count(ds, boundaries, page_def)
+        times = []
+        for _ in range(loads):
+            page = browser.new_page()
+            start = time.perf_counter()
+            page.goto(base + page_def.path + QUERIES.get(page_def.id, ""))
+            page.wait_for_selector("#page > *", timeout=30_000)
+            page.wait_for_function(
+                "n => { const g = document.querySelectorAll('#page .js-plotly-plot');"
+                " return g.length === n && [...g].every(e => e.querySelector('.main-svg'))"
+                " && !document.querySelector('[data-dash-is-loading]'); }", arg=charts,
+                timeout=30_000)
+            times.append((time.perf_counter() - start) * 1000)
+            page.close()
+        times.sort()
+        print(f"  {page_def.path:16s} {charts:2d} chart(s)   median "
+              f"{statistics.median(times):6.0f}   max {times[-1]:6.0f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=60)
-    parser.add_argument("--page-loads", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=30)
+    parser.add_argument("--page-loads", type=int, default=3)
     args = parser.parse_args()
     ds = read_dataset(DEFAULT_DATA)
     boundaries = {}
@@ -165,7 +247,20 @@ def main() -> None:
           f"{', '.join(f'{k} ({len(v.shapes)})' for k, v in boundaries.items()) or 'none'}")
     app = create_app(ds, boundaries)
     time_callbacks(app, args.calls)
-    time_pages(app, ds, boundaries, args.page_loads)
+
+    from playwright.sync_api import sync_playwright
+
+    base, server = _serve(app)
+    big_base, big_server = _serve(create_app(many_areas(ds, 700)))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        print("Requests and bytes per action in headless chromium:")
+        browser_requests(browser, base, "stadsdel")
+        browser_requests(browser, big_base, "deso")
+        time_pages(browser, base, ds, boundaries, args.page_loads)
+        browser.close()
+    server.shutdown()
+    big_server.shutdown()
 
 
 if __name__ == "__main__":

@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-import pandas as pd
 import pytest
 
 from dashboard.app.factory import create_app
-from dashboard.store.dataset import Dataset
 from tests.browser.conftest import serve
 from tests.browser.test_page import settled, wait_ready
+from tests.synthetic import many_areas
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +93,10 @@ def test_changing_the_indicator_keeps_focus_and_updates_the_links(watched, live_
     _quiet(page)
     assert len(_updates(page)) == 1
     assert page.evaluate("() => document.activeElement.closest('#indicator-wrap') !== null")
+    page.click("#map-share summary")
+    page.wait_for_selector("#map-download-png2")
+    _quiet(page)
+    assert len(_updates(page)) == 1  # the downloads are drawn when first opened
     link = page.locator("#map-download-png2").get_attribute("href")
     assert "ind=ohalsotal" in link and link.endswith("scale=2")
     page.click("#order-control .dash-dropdown")
@@ -109,27 +112,9 @@ def test_changing_the_indicator_keeps_focus_and_updates_the_links(watched, live_
     assert watched.errors == []
 
 
-def _many_areas(base: Dataset, n: int) -> Dataset:
-    """The embedded dataset plus `n` made-up DeSO with values of one indicator."""
-    codes = [f"1280C{i:04d}" for i in range(n)]
-    areas = pd.concat([base.areas, pd.DataFrame({
-        "code": codes, "name": [f"Område {i}" for i in range(n)],
-        "name_en": [f"Area {i}" for i in range(n)], "level": "deso",
-        "parent_code": "1280"})], ignore_index=True)
-    template = base.observations[base.observations["indicator_id"] == "ohalsotal"].iloc[0]
-    rows = pd.DataFrame([template] * n)
-    rows["area_code"] = codes
-    rows["value"] = [20 + (i * 37 % 300) / 10 for i in range(n)]
-    for column in ("ci_low", "ci_high"):
-        rows[column] = float("nan")
-    observations = pd.concat([base.observations, rows], ignore_index=True)
-    return Dataset(observations, base.indicators, areas.reindex(columns=base.areas.columns),
-                   base.groups, base.sources, base.info)
-
-
 @pytest.fixture(scope="module")
 def many_url(dataset) -> Iterator[str]:
-    url, server = serve(create_app(_many_areas(dataset, 700)))
+    url, server = serve(create_app(many_areas(dataset, 700)))
     yield url
     server.shutdown()
 

@@ -91,6 +91,7 @@ def test_table_alternative_lists_the_values(watched, live_url) -> None:
     page.goto(live_url)
     wait_ready(page)
     page.click("#map-table summary")
+    page.wait_for_selector("#map-table tbody tr")
     rows = page.locator("#map-table tbody tr")
     assert rows.count() == 10
     assert rows.first.inner_text().startswith("1\tOxie\t81,0")
@@ -118,8 +119,9 @@ def test_ranking_choice_changes_the_gradient_and_the_link(watched, live_url) -> 
     page.get_by_role("option", name="Välfärdsindex (medelrang)").click()
     page.wait_for_function(
         "() => document.querySelector('#gap-gradient h3').innerText.includes('välfärdsindex')")
-    assert "order=valfardsindex_rangmedel" in page.url
+    page.wait_for_function("() => location.search.includes('order=valfardsindex_rangmedel')")
     assert page.inner_text("#gap-gradient") != before
     page.click("#gap-areas details summary")
+    page.wait_for_selector("#gap-areas #measure-ti")
     assert page.locator("#gap-areas #measure-ti").is_visible()
     assert watched.errors == []

@@ -14,6 +14,7 @@ from dashboard.core.problems import DatasetError
 from dashboard.derive.suppression import suppress_small_counts
 from dashboard.ingest import scb_geodata
 from dashboard.ingest.boundaries import read_boundaries
+from dashboard.ingest.heat_template import SE_FROM_CI
 from dashboard.store.dataset import read_dataset
 from dashboard.store.merge import merge_tables
 from tests.conftest import shared_path
@@ -73,7 +74,7 @@ def test_heat_template_becomes_areas_sex_and_groups(tmp_path: Path, capsys) -> N
     assert by_area[("1280", "total")] == 16.0      # the setting average of Malmö
     assert by_area[("1280", "female")] == 15.1
     centrum = obs.set_index("area_code").loc["1280SD01"]
-    assert centrum["se"] == pytest.approx((16.3 - 12.1) / (2 * 1.96))
+    assert centrum["se"] == pytest.approx((16.3 - 12.1) / SE_FROM_CI)
     education = obs[obs["dimension"] == "utbildning"].set_index("group")["value"]
     assert education.to_dict() == {"förgymnasial": 24.0, "eftergymnasial": 9.5}
     indicator = ds.indicators.set_index("id").loc["smoke"]

@@ -16,9 +16,22 @@ from __future__ import annotations
 from typing import Any
 
 import flask
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Dash,
+    Input,
+    Output,
+    State,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 from dash.development.base_component import Component
 
+from dashboard.app import lazy
 from dashboard.app.layout import shared_control
 from dashboard.app.live import LiveData
 from dashboard.app.pages import Context, Page, page_for, registry
@@ -102,6 +115,18 @@ def register(app: Dash, live: LiveData) -> None:
                             Input({"type": "pc", "name": ALL}, "value"),
                             Input({"type": "graph", "name": ALL}, "clickData"),
                             State("view", "data"), prevent_initial_call=True)
+
+    @app.callback(Output({"type": "lazy-body", "name": MATCH}, "children"),
+                  Input({"type": "lazy", "name": MATCH}, "n_clicks"),
+                  State({"type": "lazy-body", "name": MATCH}, "children"),
+                  State("view", "data"), prevent_initial_call=True)
+    def fill(_clicks: int | None, drawn: Any, view: dict[str, Any] | None) -> Any:
+        if drawn or not view or not isinstance(ctx.triggered_id, dict):
+            return no_update
+        page = page_for(view.get("path"), pages) or pages[0]
+        state, _ = resolve(live.ds, from_query(view.get("state"))[0])
+        context = Context(live.ds, state, live.boundaries, page.path, _base_url(), page.uses())
+        return lazy.content(context, str(ctx.triggered_id["name"]))
 
     @app.callback(
         Output("view", "data"), Output("controls", "children"), Output("nav", "children"),

@@ -4,6 +4,7 @@ page-specific controls (pattern-matching ids, so one callback can read whichever
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.dcc import Graph
 
 from dashboard.app.pages import Context
 from dashboard.core.texts import t
@@ -12,7 +13,7 @@ from dashboard.export.embed import iframe_snippet
 from dashboard.figures.charts import Chart
 from dashboard.figures.style import FigureSpec
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: Graph.Config = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
@@ -23,13 +24,6 @@ def graph(name: str, spec: FigureSpec) -> html.Div:
     """A graph whose clicks reach the sync callback; the wrapper keeps a plain DOM id."""
     return html.Div(dcc.Graph(id={"type": "graph", "name": name}, figure=spec,
                               config=GRAPH_CONFIG), id=name)
-
-
-def table(header: list[str] | tuple[str, ...], rows, class_name: str = "values") -> html.Table:
-    return html.Table([
-        html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-        html.Tbody([html.Tr([html.Td(c) for c in row]) for row in rows]),
-    ], className=class_name)
 
 
 def chart_card(name: str, heading: str, spec: FigureSpec, lang: str, *, source: str = "",
@@ -43,9 +37,8 @@ def chart_card(name: str, heading: str, spec: FigureSpec, lang: str, *, source: 
                                    html.P(alt, className="alt-text", id=f"{name}-alt")],
                                   className="alt"))
     if header is not None and rows is not None:
-        parts.append(html.Details([html.Summary(t("table_alternative", lang)),
-                                   table(header, rows)], className="alt",
-                                  id=f"{name}-table"))
+        parts.append(lazy(f"table:{name}", t("table_alternative", lang), "alt",
+                          f"{name}-table"))
     if extra:
         parts.extend(extra)
     if source:
@@ -57,14 +50,25 @@ DOWNLOADS = (("png", "PNG"), ("png-square", "PNG 1:1"), ("svg", "SVG"), ("pdf", 
              ("csv", "CSV"), ("xlsx", "Excel"), ("zip", "ZIP"))
 
 
-def share_box(chart: Chart, ctx: Context) -> html.Details:
+def lazy(name: str, summary: str, css: str, element_id: str | None = None) -> html.Details:
+    """A section whose content is drawn when it is first opened (`app.lazy`): tables and
+    link lists that a view may need by the hundred rows are sent only on request."""
+    details = html.Details([html.Summary(summary, id={"type": "lazy", "name": name}),
+                            html.Div(id={"type": "lazy-body", "name": name})], className=css)
+    if element_id:
+        details.id = element_id
+    return details
+
+
+def share_box(chart: Chart, ctx: Context) -> list:
     """Downloads of the chart and its data, the link to the view and the embed code.
 
     A change of a choice the chart does not use leaves the chart as drawn; the links here
-    still follow the whole view, rewritten in the browser (`callbacks.FOLLOW_VIEW_JS`).
+    still follow the whole view, rewritten in the browser (assets/view.js).
     """
     lang, state = ctx.state.lang, ctx.shown
-    formats = [(fmt, label, {}) for fmt, label in DOWNLOADS]
+    formats: list[tuple[str, str, dict[str, str]]] = [(fmt, label, {})
+                                                      for fmt, label in DOWNLOADS]
     formats += [("png", "PNG 2×", {"scale": "2"}), ("csv", t("download_full", lang),
                                                    {"full": "1"})]
     ids = [f"{chart.id}-download-{fmt}" for fmt, _ in DOWNLOADS]
@@ -73,15 +77,14 @@ def share_box(chart: Chart, ctx: Context) -> html.Details:
                     className="download", id=element_id)
              for (fmt, label, extra), element_id in zip(formats, ids, strict=True)]
     embed = iframe_snippet(href(f"/embed/{chart.id}", state, ctx.base_url), chart)
-    return html.Details([
-        html.Summary(t("share_download", lang)),
+    return [
         html.P([html.Strong(t("download", lang) + ": "), *links], className="downloads"),
         html.P(t("download_note", lang), className="chart-note"),
         _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link"),
         _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed"),
         html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],
                className="alt-text"),
-    ], className="alt share", id=f"{chart.id}-share")
+    ]
 
 
 def _copyable(element_id: str, label: str, text: str, kind: str) -> html.Div:
@@ -96,7 +99,8 @@ def chart_from(chart: Chart, ctx: Context, note: str = "", extra=None) -> html.S
     lang = ctx.state.lang
     return chart_card(chart.id, chart.heading, chart.spec, lang, source=chart.source,
                       alt=chart.alt, note=note, header=chart.header, rows=chart.rows,
-                      extra=[share_box(chart, ctx), *(extra or [])])
+                      extra=[lazy(f"share:{chart.id}", t("share_download", lang), "alt share",
+                                  f"{chart.id}-share"), *(extra or [])])
 
 
 def page_control(name: str, label: str, control_factory, **kwargs) -> html.Div:

@@ -35,7 +35,7 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
         title=t("app_title", "sv"),
         assets_folder=str(ASSETS),
         serve_locally=True,
-        update_title=None,
+        update_title="",
         suppress_callback_exceptions=True,
     )
     app.layout = build_layout()

@@ -5,6 +5,7 @@ language; stores hold the address of the view as drawn and the navigation reques
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.app.pages import registry
 from dashboard.core.viewstate import PARAMS
@@ -13,6 +14,7 @@ from dashboard.core.viewstate import PARAMS
 def shared_control(name: str, label: str, value: str, options: list[dict[str, str]],
                    shown: bool) -> html.Div:
     """One of the controls above every view, labelled, hidden where the page ignores it."""
+    control: Component
     if name == "sex":
         control = dcc.RadioItems(id=name, options=options, value=value, inline=True)
     else:

@@ -45,7 +45,8 @@ class LiveData:
 
     def _refresh(self) -> None:
         version = self._current_version()
-        if not self._follow or version is None or version == self._version:
+        if not self._follow or self.store_root is None or version is None \
+                or version == self._version:
             return
         with self._lock:
             if version == self._version:

@@ -3,10 +3,10 @@ definitions and map notes, each a pure function of the dataset and the view stat
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dash import dcc, html
 
-from dash import html
-
+from dashboard.app import markup
+from dashboard.app.components import lazy
 from dashboard.app.viewmodel import Notice
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_period
@@ -14,16 +14,9 @@ from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.charts import shapes_for
 from dashboard.figures.gaps import GapPanel, MeasureRow
-from dashboard.figures.gaps import gap_panel as compute_gap_panel
 from dashboard.figures.labels import ViewLabels, area_names
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
-
-
-@lru_cache(maxsize=64)
-def gap_panel(ds: Dataset, state: ViewState) -> GapPanel:
-    """The view's gap panel, computed once for the parts of a page that show it."""
-    return compute_gap_panel(ds, state)
 
 
 def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
@@ -76,14 +69,12 @@ def area_options(ds: Dataset, state: ViewState) -> list[dict]:
     return [{"label": names[c], "value": c} for c in sorted(codes, key=lambda c: names[c])]
 
 
-def _measure_table(rows: tuple[MeasureRow, ...], lang: str) -> html.Table:
-    head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col")
-                               for k in ("measure", "value", "ci", "meaning", "method")]))
-    return html.Table([head, html.Tbody([
-        html.Tr([html.Th(r.label, scope="row"), html.Td(r.value, className="num"),
-                 html.Td(r.ci, className="ci"), html.Td(r.reading, className="reading"),
-                 html.Td(r.method_text, className="method")], id=f"measure-{r.measure}")
-        for r in rows])], className="measures")
+def measure_table(rows: tuple[MeasureRow, ...], lang: str) -> dcc.Markdown:
+    return markup.table([t(k, lang) for k in ("measure", "value", "ci", "meaning", "method")],
+                        [(r.label, r.value, r.ci, r.reading, r.method_text) for r in rows],
+                        "measures", row_header=True,
+                        row_ids=[f"measure-{r.measure}" for r in rows],
+                        classes=("", "num", "ci", "reading", "method"))
 
 
 def panel_children(panel: GapPanel, lang: str) -> list:
@@ -94,10 +85,10 @@ def panel_children(panel: GapPanel, lang: str) -> list:
         key = tuple(r for r in section.rows if r.key)
         more = tuple(r for r in section.rows if not r.key)
         if key:
-            parts.append(_measure_table(key, lang))
+            parts.append(measure_table(key, lang))
         if more:
-            parts.append(html.Details([html.Summary(t("more_measures", lang, n=len(more))),
-                                       _measure_table(more, lang)], className="more"))
+            parts.append(lazy(f"more:{section.key}", t("more_measures", lang, n=len(more)),
+                              "more"))
         if section.not_applicable:
             parts.append(html.Details([html.Summary(t("not_applicable", lang)),
                                        html.Ul([html.Li(x) for x in section.not_applicable])],

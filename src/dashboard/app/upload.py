@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dash import Dash, Input, Output, State, dcc, html
 
-from dashboard.app.components import table
+from dashboard.app import markup
 from dashboard.app.live import LiveData
 from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number, format_period
 from dashboard.core.problems import DatasetError, Problem
@@ -95,7 +95,7 @@ def report(check: UploadCheck, lang: str) -> list:
               t("value", lang)]
     return [html.P(t("upload_ok", lang, name=check.filename, n=check.observations,
                      new=len(check.added_indicators)), className="lead-small"),
-            table(header, check.preview), html.P(t("upload_preview_note", lang),
+            markup.table(header, check.preview), html.P(t("upload_preview_note", lang),
                                                  className="chart-note")]
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import ViewState, restrict
 from dashboard.figures.labels import area_names, group_label
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -204,6 +205,12 @@ def _notice(choice: Choice, asked: Any, shown: Any, offered: Sequence[Any]) -> N
 def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
     """Fill empty choices with defaults and replace those the data cannot serve, walking
     `CHOICES` in order; each replaced choice yields a Notice naming what was asked."""
+    resolved, notices = _resolve(ds, state)
+    return resolved, list(notices)
+
+
+@lru_cache(maxsize=512)
+def _resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, tuple[Notice, ...]]:
     notices: list[Notice] = []
     for choice in CHOICES:
         asked = getattr(state, choice.field)
@@ -225,7 +232,7 @@ def resolve(ds: Dataset, state: ViewState) -> tuple[ViewState, list[Notice]]:
                                                           for n in notices)):
             notices.append(_notice(choice, asked, shown, offered))
         state = state.with_changes(**{choice.field: shown})
-    return state, notices
+    return state, tuple(notices)
 
 
 def control_value(state: ViewState, name: str) -> str:
@@ -235,6 +242,16 @@ def control_value(state: ViewState, name: str) -> str:
 
 def control_options(ds: Dataset, state: ViewState, name: str) -> list[dict[str, str]]:
     """The options of one shared control, in the state's language."""
+    key = restrict(state, frozenset(BY_FIELD[name].uses))
+    return [dict(o) for o in _control_options(ds, key, name)]
+
+
+@lru_cache(maxsize=256)
+def _control_options(ds: Dataset, state: ViewState, name: str) -> tuple[dict[str, str], ...]:
+    return tuple(_options(ds, state, name))
+
+
+def _options(ds: Dataset, state: ViewState, name: str) -> list[dict[str, str]]:
     choice = BY_FIELD[name]
     if name == "group":
         return [{"label": choice.option_label(ds, state.with_changes(dimension=d), g),

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from dashboard.core.files import write_atomic
 from dashboard.core.problems import DatasetError
 from dashboard.core.viewstate import from_query, restrict
 from dashboard.export.figure import SCALES
@@ -52,27 +51,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--data", help="dataset folder or store root (default: as the app)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     parser.set_defaults(func=run)
-
-
-def _file_mode() -> int:
-    """The mode a new file gets under the current umask (mkstemp's files are private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        os.chmod(temporary, _file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -119,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    write_atomic(Path(args.output), payload)
+    write_atomic(args.output, payload)
     print(f"Wrote {args.output} ({len(payload)} bytes)")
     return 0

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import math
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import TextIO
 
+from dashboard.core.files import write_atomic
 from dashboard.ingest.heat_template import HeatStratum, TemplateError, read_heat_template
 from dashboard.measures import (
     DEFAULT_SEED,
@@ -129,19 +128,6 @@ def _write(rows: list[list[str]], stream: TextIO) -> None:
     writer.writerows(rows)
 
 
-def _write_file(rows: list[list[str]], output: Path) -> None:
-    """Write atomically: a failure leaves any previous file untouched."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            _write(rows, stream)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     """Compute and write the measures; return the exit status."""
     err = sys.stderr
@@ -169,7 +155,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.input}: no valid stratum; nothing written", file=err)
         return 2
     if args.output:
-        _write_file(rows, Path(args.output))
+        text = io.StringIO()
+        _write(rows, text)
+        write_atomic(args.output, text.getvalue())
     else:
         _write(rows, sys.stdout)
     return 1 if skipped else 0

@@ -1,17 +1,18 @@
 """The one view-state type, its table of URL parameters and the one URL builder.
 
-Every choice a page shows is a field of `ViewState`; `PARAMS` says, once, under which key it
-stands in the address and how it is read and written. Only codes go in the address, never
-names. Reading here is syntactic (a malformed value is ignored and reported); whether a code
-exists in the data, and what to show instead, is the app's view model (`app.viewmodel`).
-Every link the product makes (views, exports, embeds) comes from `href`.
+Every choice a page shows is a field of `ViewState`, declared once with the key it stands
+under in the address and how it is read and written (`PARAMS` lists them). Only codes go in
+the address, never names. Reading here is syntactic: a malformed value is ignored and
+reported. Whether a code exists in the data, and what to show instead, is the app's view
+model (`app.viewmodel`). Every link the product makes (views, exports, embeds) comes from
+`href`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
@@ -19,37 +20,6 @@ from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 _PERIOD = re.compile(r"\d{4}(-\d{4}|-\d{2}-\d{2}|-\d{2})?")
 _CODE = re.compile(r"[\w.:-]{1,64}")
-
-
-@dataclass(frozen=True)
-class ViewState:
-    """What the user chose. Empty values mean 'not chosen: use the default'."""
-
-    lang: str = DEFAULT_LANGUAGE
-    indicator: str = ""
-    period: str = ""
-    sex: str = ""
-    dimension: str = ""
-    group: str = ""
-    level: str = ""
-    order: str = ""
-    area: str = ""
-    split: str = ""
-    sel: tuple[str, ...] = ()
-    weights: tuple[float, ...] = ()
-    sort: str = ""
-
-    def with_changes(self, **changes: Any) -> ViewState:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
-    def weight_of(self, code: str) -> float:
-        """The weight of one selected index component (1 where none is given)."""
-        if code in self.sel:
-            i = self.sel.index(code)
-            if i < len(self.weights):
-                return self.weights[i]
-        return 1.0
 
 
 def _language(text: str) -> str:
@@ -103,23 +73,46 @@ class Param:
     show: Callable[[Any], str] = str
 
 
-PARAMS: tuple[Param, ...] = (
-    Param("lang", "lang", _language),
-    Param("indicator", "ind", _code),
-    Param("period", "period", _period),
-    Param("sex", "sex", _code),
-    Param("dimension", "dim", _code),
-    Param("group", "grp", _code),
-    Param("level", "level", _code),
-    Param("order", "order", _code),
-    Param("area", "area", _code),
-    Param("split", "split", _code),
-    Param("sel", "sel", _codes, _show_list),
-    Param("weights", "w", _weights, _show_list),
-    Param("sort", "sort", _choice("value", "name")),
-)
+def _param(key: str, parse: Callable[[str], Any], show: Callable[[Any], str] = str,
+           default: Any = "") -> Any:
+    """A state field that stands in the address under `key`."""
+    return field(default=default, metadata={"param": (key, parse, show)})
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the user chose; each field with its URL key and parser, the one table of the
+    address. Empty values mean 'not chosen: use the default'."""
+
+    lang: str = _param("lang", _language, default=DEFAULT_LANGUAGE)
+    indicator: str = _param("ind", _code)
+    period: str = _param("period", _period)
+    sex: str = _param("sex", _code)
+    dimension: str = _param("dim", _code)
+    group: str = _param("grp", _code)
+    level: str = _param("level", _code)
+    order: str = _param("order", _code)
+    area: str = _param("area", _code)
+    split: str = _param("split", _code)
+    sel: tuple[str, ...] = _param("sel", _codes, _show_list, ())
+    weights: tuple[float, ...] = _param("w", _weights, _show_list, ())
+    sort: str = _param("sort", _choice("value", "name"))
+
+    def with_changes(self, **changes: Any) -> ViewState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def weight_of(self, code: str) -> float:
+        """The weight of one selected index component (1 where none is given)."""
+        if code in self.sel:
+            i = self.sel.index(code)
+            if i < len(self.weights):
+                return self.weights[i]
+        return 1.0
+
+
+PARAMS: tuple[Param, ...] = tuple(Param(f.name, *f.metadata["param"]) for f in fields(ViewState))
 _BY_KEY = {p.key: p for p in PARAMS}
-assert {p.field for p in PARAMS} == {f.name for f in fields(ViewState)}, "PARAMS and ViewState"
 
 
 def to_query(state: ViewState) -> str:

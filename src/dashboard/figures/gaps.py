@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -257,8 +258,10 @@ def group_sections(ds: Dataset, state: ViewState, labels: ViewLabels) -> list[Ga
     return sections
 
 
+@lru_cache(maxsize=128)
 def gap_panel(ds: Dataset, state: ViewState) -> GapPanel:
-    """All gap sections that apply to the view."""
+    """All gap sections that apply to the view (computed once per dataset and view: the
+    page's parts and its charts share it)."""
     labels = view_labels(ds, state)
     sections = [areas_section(ds, state, labels)]
     for section in (gradient_section(ds, state, labels), sex_section(ds, state, labels)):

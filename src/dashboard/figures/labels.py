@@ -60,8 +60,9 @@ def area_names(ds: Dataset, codes: list[str], lang: str) -> dict[str, str]:
     return dict(zip(rows["code"], names, strict=True))
 
 
+@lru_cache(maxsize=1024)
 def group_label(ds: Dataset, dimension: str, group: str, lang: str) -> tuple[str, str]:
-    """(group label, dimension label) from the groups table."""
+    """(group label, dimension label) from the groups table (cached)."""
     rows = ds.groups[(ds.groups["dimension"] == dimension) & (ds.groups["group"] == group)]
     if rows.empty:
         return group, dimension

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -84,9 +85,11 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+@lru_cache(maxsize=256)
 def area_values(ds: Dataset, state: ViewState) -> tuple[tuple[AreaValue, ...],
                                                        tuple[Reference, ...], tuple[str, ...]]:
-    """The view's values, its references and the source ids of both."""
+    """The view's values, its references and the source ids of both (cached: the map and
+    the bars of one view share them)."""
     labels = view_labels(ds, state)
     values = query.view_values(ds, state)
     refs = query.reference_values(ds, state)

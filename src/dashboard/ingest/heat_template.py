@@ -2,7 +2,8 @@
 
 Template: WHO HEAT Plus v6 upload template, one row per subgroup with the columns in
 `COLUMNS`. Rows are grouped into strata by (setting, year, indicator_abbr, dimension). A
-missing `se` is derived from the interval as (ci_ub - ci_lb) / (2 * 1.96), as HEAT Plus does.
+missing `se` is derived from the interval as (ci_ub - ci_lb) / (2 z), z the 97.5% normal
+quantile, as HEAT Plus does.
 
 Every problem names the 1-based data row, the spreadsheet line and the column. A problem
 in a row, or an inconsistency within a stratum (different scales, repeated subgroup orders,
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy.stats import norm
 
 from dashboard.core.problems import Problem
 
@@ -39,7 +41,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "estimate", "favourable_indicator", "ordered_dimension", "subgroup_order",
 )  # fmt: skip
 KEY_COLUMNS = ("setting", "year", "indicator_abbr", "dimension")
-SE_FROM_CI = 2 * 1.96
+Z95 = float(norm.ppf(0.975))
+SE_FROM_CI = 2 * Z95
 MISSING = {"", "na", "n/a", "nan", "null", "none", "."}
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 

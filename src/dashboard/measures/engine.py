@@ -34,7 +34,7 @@ from dashboard.measures.registry import (
 )
 from dashboard.measures.result import MeasureResult
 from dashboard.measures.simulation import DEFAULT_DRAWS, Simulation
-from dashboard.measures.strata import Block, Strata, build, from_subgroups
+from dashboard.measures.strata import Block, Strata, build, from_subgroups, no_reason
 from dashboard.measures.subgroups import Subgroups
 
 DEFAULT_SEED = 20240101
@@ -106,20 +106,15 @@ def _common_reasons(info: MeasureInfo, st: Strata) -> np.ndarray:
     return out.reason
 
 
-def _no_reason(reason: np.ndarray) -> np.ndarray:
-    """Where an array of reason codes holds None: the measure applies there."""
-    return np.equal(reason, np.array(None, dtype=object))
-
-
 def evaluate(measure_id: str, st: Strata, sim: Simulation | None) -> Block:
     """Run one measure over all strata; NaN numbers wherever it does not apply."""
     info = measure_info(measure_id)
     common = _common_reasons(info, st)
     with np.errstate(all="ignore"):
         block = KERNELS[measure_id](st, sim)
-    reason = np.where(_no_reason(common), block.reason, common)
-    reason[_no_reason(reason) & ~np.isfinite(block.estimate)] = "not_computable"
-    off = ~_no_reason(reason)
+    reason = np.where(no_reason(common), block.reason, common)
+    reason[no_reason(reason) & ~np.isfinite(block.estimate)] = "not_computable"
+    off = ~no_reason(reason)
     return Block(
         estimate=np.where(off, np.nan, block.estimate),
         se=np.where(off, np.nan, block.se),
@@ -243,6 +238,6 @@ def compute_batch(
         "se": block.se,
         "ci_lb": block.ci_lb,
         "ci_ub": block.ci_ub,
-        "applicable": _no_reason(block.reason),
+        "applicable": no_reason(block.reason),
         "reason": block.reason,
     }

@@ -27,11 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.special import expit, logit
-from scipy.stats import norm
 
 from dashboard.measures.simulation import Simulation
-from dashboard.measures.strata import Block, Strata
+from dashboard.measures.strata import Z95, Block, Strata, no_reason
 
 DEFAULT_REPETITIONS = 100_000
 DASHBOARD_REPETITIONS = 10_000
@@ -145,19 +145,20 @@ def phe_sii(
         se = None if se is None else np.asarray(se, dtype=float)[perm]
         lower_cl = None if lower_cl is None else np.asarray(lower_cl, dtype=float)[perm]
         upper_cl = None if upper_cl is None else np.asarray(upper_cl, dtype=float)[perm]
+    sigma: NDArray[np.float64]
     if se is not None:
-        se = np.asarray(se, dtype=float)
+        sigma = np.asarray(se, dtype=float)
     elif lower_cl is not None and upper_cl is not None:
         lower, upper = np.asarray(lower_cl, dtype=float), np.asarray(upper_cl, dtype=float)
         if value_type == 2 and ((lower <= 0) | (upper >= 1)).any():
             raise ValueError("confidence limits of proportions must lie between 0 and 1")
         with np.errstate(divide="ignore", invalid="ignore"):
-            se = (_forward(upper, value_type) - _forward(lower, value_type)) / (2 * norm.ppf(0.975))
+            width = _forward(upper, value_type) - _forward(lower, value_type)
+            sigma = np.asarray(width / (2 * Z95), dtype=float)
     else:
         raise ValueError("give standard errors, or lower and upper 95% confidence limits")
-    _check(value, population, se, value_type, transform)
-    levels = (confidence,) if np.ndim(confidence) == 0 else tuple(confidence)
-    levels = tuple(float(c) for c in levels)
+    _check(value, population, sigma, value_type, transform)
+    levels = tuple(float(c) for c in np.atleast_1d(np.asarray(confidence, dtype=float)))
     if not all(0.5 <= c < 1 for c in levels):
         raise ValueError("confidence levels are fractions, e.g. 0.95 or 0.998")
     if repetitions < 1000:
@@ -169,7 +170,7 @@ def phe_sii(
 
     rng = np.random.default_rng(seed)
     centre = _forward(value, value_type)
-    draws = centre + se * rng.standard_normal((repetitions, value.shape[0]))
+    draws = centre + sigma * rng.standard_normal((repetitions, value.shape[0]))
     if not transform:
         with np.errstate(over="ignore"):
             draws = _backward(draws, value_type)
@@ -221,7 +222,7 @@ def _kernel(st: Strata, sim: Simulation | None, measure: str) -> Block:
             out.estimate = (intercept + slope) / intercept
     if sim is None:
         return out
-    ok = np.equal(out.reason, None) & st.se_ok
+    ok = no_reason(out.reason) & st.se_ok
     for row in np.nonzero(ok)[0]:
         keep = st.present[row]
         result = phe_sii(

@@ -24,7 +24,7 @@ import numpy as np
 from scipy.special import expit
 
 from dashboard.measures.simulation import Simulation
-from dashboard.measures.strata import Z95, Block, Strata, normal_limits
+from dashboard.measures.strata import Z95, Block, Strata, no_reason, normal_limits
 
 MAX_ITERATIONS = 100
 TOLERANCE = 1e-12
@@ -65,13 +65,13 @@ def fit_logit(st: Strata) -> LogitFit:
         prop = np.where(size > 0, counts / np.where(size > 0, size, 1.0), 0.0)
         events = np.where(st.present, counts, 0.0).sum(axis=1)
         degenerate = (events <= 0) | (events >= total[:, 0])
-        reason[degenerate & np.equal(reason, None)] = "degenerate_counts"
+        reason[degenerate & no_reason(reason)] = "degenerate_counts"
         prior = size * size
         mu = (size * prop + 0.5) / (size + 1)
         eta = np.log(mu / (1 - mu))
         b0 = np.zeros(st.size)
         b1 = np.zeros(st.size)
-        active = np.equal(reason, None)
+        active = no_reason(reason)
         for _ in range(MAX_ITERATIONS):
             mu = expit(eta)
             var = mu * (1 - mu)
@@ -96,7 +96,7 @@ def fit_logit(st: Strata) -> LogitFit:
         hc1 = (n / (n - 2.0))[:, None, None]
         cov = bread @ meat @ bread * hc1
     bad = ~(np.isfinite(b0) & np.isfinite(b1) & np.isfinite(cov).all(axis=(1, 2)))
-    reason[bad & np.equal(reason, None)] = "model_did_not_converge"
+    reason[bad & no_reason(reason)] = "model_did_not_converge"
     return LogitFit(b0, b1, cov, reason)
 
 

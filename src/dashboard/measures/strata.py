@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 from scipy.stats import norm
 
 from dashboard.measures.subgroups import Subgroups
@@ -125,9 +126,14 @@ class Block:
         nan = np.full(size, np.nan)
         return cls(nan.copy(), nan.copy(), nan.copy(), nan.copy(), np.full(size, None, object))
 
-    def flag(self, condition: np.ndarray, code: str) -> None:
+    def flag(self, condition: ArrayLike, code: str) -> None:
         """Mark rows as not applicable with `code`, keeping an earlier reason."""
-        self.reason[np.asarray(condition, bool) & np.equal(self.reason, None)] = code
+        self.reason[np.asarray(condition, bool) & no_reason(self.reason)] = code
+
+
+def no_reason(reason: np.ndarray) -> NDArray[np.bool_]:
+    """Where an array of reason codes holds None: the measure applies there."""
+    return np.equal(reason, np.array(None, dtype=object))
 
 
 def normal_limits(estimate: np.ndarray, se: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -135,7 +141,9 @@ def normal_limits(estimate: np.ndarray, se: np.ndarray) -> tuple[np.ndarray, np.
     return estimate - Z95 * se, estimate + Z95 * se
 
 
-def _per_row(name: str, value: object, size: int, dtype: type) -> np.ndarray:
+def _per_row(
+    name: str, value: object, size: int, dtype: type[bool] | type[int] | type[float]
+) -> np.ndarray:
     array = np.asarray(value, dtype=dtype)
     if array.ndim == 0:
         return np.full(size, array.item(), dtype=dtype)

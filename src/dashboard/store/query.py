@@ -169,8 +169,8 @@ def values_by(ds: Dataset, state: ViewState, column: str) -> pd.DataFrame:
         obs = obs[(obs["dimension"] == state.dimension) & (obs["group"] == state.group)]
     else:
         obs = obs[(obs["sex"] == state.sex) & (obs["dimension"] == state.dimension)]
-    wide = obs.pivot_table(index="area_code", columns=column, values="value", aggfunc="first")
-    return wide
+    first = obs.drop_duplicates(["area_code", column])
+    return first.pivot(index="area_code", columns=column, values="value")
 
 
 def sources_for(ds: Dataset, source_ids: list[str]) -> pd.DataFrame:

@@ -6,10 +6,11 @@ from dash import html
 
 from dashboard.app.components import chart_from, dropdown
 from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
-from dashboard.app.render import area_options, gap_panel
+from dashboard.app.render import area_options
 from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
+from dashboard.figures.gaps import gap_panel
 from dashboard.figures.sentences import lead_sentence
 
 

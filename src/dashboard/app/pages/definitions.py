@@ -20,7 +20,7 @@ def _indicator(ctx: Context, info) -> html.Article:
     periods = sorted(obs["period"].unique(), key=query.period_key)
     levels = ", ".join(t(f"level_{lv}", lang) for lv in sorted(obs["level"].unique()))
     flags = obs["flag"].dropna()
-    counts = {}
+    counts: dict[str, int] = {}
     for flag in flags:
         for part in flag.split("|"):
             counts[part] = counts.get(part, 0) + 1

@@ -10,6 +10,7 @@ from dashboard.app.render import order_options, panel_children
 from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
+from dashboard.figures.gradient import GradientData
 from dashboard.figures.sentences import gradient_sentence
 
 
@@ -24,6 +25,7 @@ def _gradient(ctx: Context) -> list:
         chart = build_chart(ds, state, "gradient", ctx.boundaries)
     except ChartUnavailable:
         return [html.P(t("gradient_none", lang), className="notice", id="headline")]
+    assert isinstance(chart.data, GradientData)
     return [
         sentences([gradient_sentence(chart.data)]),
         chart_from(chart, ctx, note=t("gradient_note", lang)),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.app.components import chart_from, dropdown, table
+from dashboard.app import markup
+from dashboard.app.components import chart_from, dropdown
 from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
-from dashboard.figures.groups import area_gap_rows, default_split, split_label
+from dashboard.figures.groups import GroupsData, area_gap_rows, default_split, split_label
 from dashboard.store import query
 
 
@@ -25,8 +26,10 @@ def _groups(ctx: Context) -> list:
         equiplot = build_chart(ds, state, "equiplot", ctx.boundaries)
     except ChartUnavailable:
         return [html.P(t("groups_none", lang), className="notice", id="headline")]
+    assert isinstance(equiplot.data, GroupsData)
     gaps = area_gap_rows(equiplot.data)
-    gap_table = table([t("area", lang), t("measure_d_short", lang), t("measure_r_short", lang)],
+    header = [t("area", lang), t("measure_d_short", lang), t("measure_r_short", lang)]
+    gap_table = markup.table(header,
                       [[name, next((r.value for r in rows if r.measure == "d"), "–"),
                         next((r.value for r in rows if r.measure == "r"), "–")]
                        for name, rows in gaps], "values")

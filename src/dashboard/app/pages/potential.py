@@ -12,6 +12,7 @@ from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.i18n import format_number
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
+from dashboard.figures.potential import PotentialData
 from dashboard.figures.sentences import potential_sentence
 
 
@@ -22,6 +23,7 @@ def render(ctx: Context) -> list:
     except ChartUnavailable:
         return [html.P(t("gap_one_area", lang), className="notice", id="headline")]
     pot = chart.data
+    assert isinstance(pot, PotentialData)
     lines = []
     if not math.isnan(pot.life_years):
         lines.append(t("potential_life_years", lang,

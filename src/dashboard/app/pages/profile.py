@@ -7,7 +7,7 @@ from dashboard.app.pages import Context, Page, Part
 from dashboard.app.render import area_options
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
-from dashboard.figures.profile import default_area
+from dashboard.figures.profile import SpineData, default_area
 from dashboard.figures.sentences import profile_sentences
 
 
@@ -18,6 +18,7 @@ def _controls(ctx: Context) -> list:
 
 def _profile(ctx: Context) -> list:
     chart = build_chart(ctx.ds, ctx.state, "spine", ctx.boundaries)
+    assert isinstance(chart.data, SpineData)
     return [sentences(profile_sentences(chart.data)),
             chart_from(chart, ctx, note=t("spine_note", ctx.state.lang))]
 

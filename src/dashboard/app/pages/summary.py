@@ -8,7 +8,6 @@ from dashboard.app.components import chart_from, dropdown
 from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
 from dashboard.app.render import (
     definition_children,
-    gap_panel,
     map_note,
     order_options,
     panel_children,
@@ -16,6 +15,7 @@ from dashboard.app.render import (
 from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
 from dashboard.figures.charts import build_chart
+from dashboard.figures.gaps import gap_panel
 from dashboard.figures.labels import area_name, flag_text, source_line, view_labels
 from dashboard.figures.sentences import lead_sentence
 from dashboard.store import query
