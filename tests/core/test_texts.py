@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import dashboard
+from dashboard.app.viewmodel import CHOICES
 from dashboard.core import schema
 from dashboard.core.i18n import LANGUAGES, join_names
 from dashboard.core.texts import MODULES, TEXTS, UnknownTextKey, t
@@ -108,7 +109,8 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "flag_": set(schema.FLAGS),
         "unit_": set(UNITS),
         "status_": set(STATUSES),
-        "notice_": _first_literals("Notice"),
+        "notice_": _first_literals("Notice") | {c.notice for c in CHOICES},
+        "ci_method_": set(schema.CI_METHODS),
         "language_": set(LANGUAGES),
     }
     for prefix, found in _dataset_values(dataset).items():

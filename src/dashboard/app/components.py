@@ -53,11 +53,11 @@ DOWNLOADS = (("png", "PNG"), ("png-square", "PNG 1:1"), ("svg", "SVG"), ("pdf", 
 def lazy(name: str, summary: str, css: str, element_id: str | None = None) -> html.Details:
     """A section whose content is drawn when it is first opened (`app.lazy`): tables and
     link lists that a view may need by the hundred rows are sent only on request."""
-    details = html.Details([html.Summary(summary, id={"type": "lazy", "name": name}),
-                            html.Div(id={"type": "lazy-body", "name": name})], className=css)
+    children = [html.Summary(summary, id={"type": "lazy", "name": name}),
+                html.Div(id={"type": "lazy-body", "name": name})]
     if element_id:
-        details.id = element_id
-    return details
+        return html.Details(children, className=css, id=element_id)
+    return html.Details(children, className=css)
 
 
 def share_box(chart: Chart, ctx: Context) -> list:

@@ -15,7 +15,7 @@ from typing import Any
 from dashboard.core.geometry import Shape, ShapeSet, drawing_order
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
-from dashboard.figures import style
+from dashboard.figures import sentences, style
 from dashboard.figures.geometry_choice import shapes_for
 from dashboard.figures.labels import ViewLabels, area_names
 from dashboard.figures.values import AreaValue, ValuesData, values_data
@@ -59,7 +59,8 @@ def hover_text(row: AreaValue | None, total: int, labels: ViewLabels, name: str)
     lines = [f"<b>{name}</b>", labels.with_unit(row.value)]
     if row.has_ci:
         lines.append(t("ci_span", lang, ci=t("ci", lang), lo=labels.number(row.ci_low),
-                       hi=labels.number(row.ci_high)))
+                       hi=labels.number(row.ci_high)) + sentences.ci_method_note(row.ci_method,
+                                                                                 lang))
     if row.rank is not None:
         lines.append(t("rank_of", lang, rank_word=t("rank", lang), rank=row.rank, n=total))
     if not math.isnan(row.population):

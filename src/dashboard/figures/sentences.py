@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 Named = tuple[str, float]
 
 
+def ci_method_note(method: str, lang: str) -> str:
+    """' (Wilson)': the method of an interval derived from counts, or nothing."""
+    return f" ({t(f'ci_method_{method}', lang)})" if method else ""
+
+
 def ci_range(lo: str, hi: str, lang: str) -> str:
     """'95 % KI 1,2 till 3,4' for an interval whose ends are already formatted."""
     return t("ci_range", lang, ci=t("ci", lang), lo=lo, hi=hi)

@@ -36,6 +36,7 @@ class AreaValue:
     note: str
     source_url: str
     rank: int | None
+    ci_method: str = ""
 
     @property
     def missing(self) -> bool:
@@ -99,7 +100,8 @@ def area_values(ds: Dataset, state: ViewState) -> tuple[tuple[AreaValue, ...],
         AreaValue(r["area_code"], area_name(r, state.lang), _float(r["value"]),
                   _float(r["ci_low"]), _float(r["ci_high"]), _float(r["population"]),
                   _text(r["flag"]), flag_text(r["flag"], state.lang), _text(r["note"]),
-                  urls.get(r["source_id"], ""), None if pd.isna(k) else int(k))
+                  urls.get(r["source_id"], ""), None if pd.isna(k) else int(k),
+                  _text(r.get("ci_method")))
         for r, k in zip(values.to_dict("records"), rank, strict=True))
     references = tuple(Reference(r["area_code"], area_name(r, state.lang), r["level"],
                                  _float(r["value"])) for r in refs.to_dict("records"))

@@ -7,6 +7,7 @@ from dash import html
 
 from dashboard.app.pages import Context, single
 from dashboard.core.i18n import format_period
+from dashboard.core.schema import CI_METHODS
 from dashboard.core.texts import t
 from dashboard.core.units import unit_label
 from dashboard.figures.labels import flag_text
@@ -66,6 +67,9 @@ def render(ctx: Context) -> list:
         html.Section([html.H2(t("measures_heading", lang)), measures,
                       html.P(t("measures_source", lang), className="chart-note")],
                      className="card"),
+        html.Section([html.H2(t("ci_methods_heading", lang)), html.P(t("ci_methods_lead", lang)),
+                      html.Ul([html.Li(t(f"ci_method_{m}_about", lang)) for m in CI_METHODS])],
+                     className="card", id="ci-methods"),
     ]
 
 

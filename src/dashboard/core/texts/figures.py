@@ -3,6 +3,50 @@
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    "ci_method_wilson": {"sv": "Wilson", "en": "Wilson"},
+    "ci_method_exact": {"sv": "exakt Poisson", "en": "exact Poisson"},
+    "ci_method_byars": {"sv": "Byar", "en": "Byar"},
+    "ci_method_dobson": {"sv": "Dobson", "en": "Dobson"},
+    "ci_method_chiang_ii": {"sv": "Chiang II", "en": "Chiang II"},
+    "ci_methods_heading": {"sv": "Konfidensintervall beräknade ur antal",
+                           "en": "Confidence intervals computed from counts"},
+    "ci_methods_lead": {
+        "sv": "Där källan ger antal (t.ex. sysselsatta och befolkning) beräknar instrumentpanelen "
+              "värdet och dess 95-procentiga konfidensintervall själv, med metoder som Public "
+              "Health Englands tekniska vägledning anger. Metoden står vid varje sådant intervall.",
+        "en": "Where the source gives counts (e.g. people in work and the population), the "
+              "dashboard computes the value and its 95% confidence interval itself, with the "
+              "methods Public Health England's technical guidance sets out. The method is named "
+              "beside each such interval.",
+    },
+    "ci_method_wilson_about": {
+        "sv": "Andelar: Wilsons score-intervall (Wilson 1927), som håller sig inom 0–100 % även "
+              "för små tal.",
+        "en": "Proportions: Wilson's score interval (Wilson 1927), which stays within 0–100% "
+              "even for small numbers.",
+    },
+    "ci_method_exact_about": {
+        "sv": "Kvoter med färre än 10 händelser: exakt Poissonintervall.",
+        "en": "Rates with fewer than 10 events: the exact Poisson interval.",
+    },
+    "ci_method_byars_about": {
+        "sv": "Kvoter med 10 händelser eller fler: Byars approximation av Poissonintervallet "
+              "(Breslow och Day 1987).",
+        "en": "Rates with 10 events or more: Byar's approximation to the Poisson interval "
+              "(Breslow and Day 1987).",
+    },
+    "ci_method_dobson_about": {
+        "sv": "Direkt åldersstandardiserade kvoter: Dobsons metod (Dobson m.fl. 1991) mot "
+              "Europastandardbefolkningen 2013.",
+        "en": "Directly age-standardised rates: Dobson's method (Dobson et al. 1991) against the "
+              "2013 European Standard Population.",
+    },
+    "ci_method_chiang_ii_about": {
+        "sv": "Medellivslängd ur döda och befolkning per åldersgrupp: förkortad livstabell enligt "
+              "Chiang II med Silcocks varians (Chiang 1984, Silcocks m.fl. 2001).",
+        "en": "Life expectancy from deaths and population by age band: abridged life table by "
+              "Chiang II with Silcocks' variance (Chiang 1984, Silcocks et al. 2001).",
+    },
     "residents_short": {"sv": "inv.", "en": "residents"},
     "ci_range": {"sv": "{ci} {lo} till {hi}", "en": "{ci} {lo} to {hi}"},
     "ci_span": {"sv": "{ci}: {lo}–{hi}", "en": "{ci}: {lo}–{hi}"},
