@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 from dash import Dash
@@ -11,14 +12,15 @@ from dashboard.app import callbacks
 from dashboard.app.layout import build_layout
 from dashboard.app.live import BoundaryLoader, LiveData
 from dashboard.app.routes import register_routes
-from dashboard.app.settings import REPO_ROOT, Settings, load_settings, store_dir
+from dashboard.app.settings import Settings, load_settings, store_dir
 from dashboard.app.upload import register_upload
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.texts import t
 from dashboard.ingest.boundaries import read_many
 from dashboard.store.dataset import Dataset, read_dataset
 
-ASSETS = REPO_ROOT / "assets"
+# The page's style sheet and browser code, shipped as package data.
+ASSETS = Path(str(resources.files("dashboard").joinpath("assets")))
 
 
 def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
