@@ -93,3 +93,10 @@ def test_index_components_default_to_the_data_and_keep_their_weights(dataset) ->
     assert again.weight_of(state.sel[0]) == 2.5
     dropped, notices = resolve(dataset, state.with_changes(sel=("no_such", state.sel[1])))
     assert dropped.sel == (state.sel[1],) and notices[0].code == "no_sel"
+
+
+def test_a_topic_filters_the_definitions_and_an_unknown_one_is_named(dataset) -> None:
+    state, notices = resolve(dataset, from_query("?topic=health")[0])
+    assert state.topic == "health" and notices == []
+    state, notices = resolve(dataset, from_query("?topic=weather")[0])
+    assert state.topic == "" and [n.code for n in notices] == ["no_topic"]

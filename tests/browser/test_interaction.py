@@ -133,3 +133,22 @@ def test_hundreds_of_areas_settle_after_one_answer(watched, many_url) -> None:
     _quiet(page)
     assert len(_updates(page)) == 1
     assert watched.errors == []
+
+
+def test_the_definitions_follow_their_topic_in_one_request(watched, live_url) -> None:
+    page = watched.page
+    _record(page)
+    page.goto(live_url + "/definitions")
+    page.wait_for_selector("#topic-control")
+    _quiet(page)
+    _updates(page)
+    every = page.locator("article.definition").count()
+    page.click("#topic-control .dash-dropdown")
+    page.get_by_role("option", name="Hälsa", exact=True).click()
+    page.wait_for_function("() => location.search.includes('topic=health')")
+    _quiet(page)
+    assert len(_updates(page)) == 1
+    health = page.locator("article.definition").count()
+    assert 0 < health < every
+    assert page.inner_text("#headline").startswith(f"{health} ")
+    assert watched.errors == []

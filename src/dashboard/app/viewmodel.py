@@ -182,6 +182,7 @@ CHOICES: tuple[Choice, ...] = (
     Choice("split", _splits, _empty, "no_split", ("indicator", "level")),
     Choice("sel", _components, _default_components, "no_sel", ("level",)),
     Choice("sort", lambda _d, _s: SORTS, _empty, "no_sort"),
+    Choice("topic", lambda ds, _s: sorted(ds.indicators["topic"].unique()), _empty, "no_topic"),
 )
 BY_FIELD = {c.field: c for c in CHOICES}
 # The choices shown in the shell above every view, in the order they are shown.

@@ -97,6 +97,7 @@ class ViewState:
     sel: tuple[str, ...] = _param("sel", _codes, _show_list, ())
     weights: tuple[float, ...] = _param("w", _weights, _show_list, ())
     sort: str = _param("sort", _choice("value", "name"))
+    topic: str = _param("topic", _code)
 
     def with_changes(self, **changes: Any) -> ViewState:
         """A copy with some fields changed."""

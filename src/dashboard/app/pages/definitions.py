@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.app.pages import Context, single
+from dashboard.app.components import dropdown
+from dashboard.app.pages import Context, Page, Part
 from dashboard.core.i18n import format_period
 from dashboard.core.schema import CI_METHODS
 from dashboard.core.texts import t
@@ -51,9 +52,26 @@ def _indicator(ctx: Context, info) -> html.Article:
     return html.Article(items, className="card definition")
 
 
-def render(ctx: Context) -> list:
+def _topic(ctx: Context) -> list:
+    lang = ctx.state.lang
+    topics = sorted(ctx.ds.indicators["topic"].unique())
+    options = [{"label": t("topic_all", lang), "value": ""},
+               *[{"label": t(f"topic_{x}", lang), "value": x} for x in topics]]
+    return [dropdown("topic", t("topic", lang), options, ctx.state.topic)]
+
+
+def _indicators(ctx: Context) -> list:
     ds, lang = ctx.ds, ctx.state.lang
     indicators = ds.indicators.sort_values(["topic", f"title_{lang}"])
+    if ctx.state.topic:
+        indicators = indicators[indicators["topic"] == ctx.state.topic]
+    return [html.P(t("definitions_lead", lang, n=len(indicators)), className="headline",
+                   id="headline"),
+            *[_indicator(ctx, info) for info in indicators.itertuples()]]
+
+
+def _reference(ctx: Context) -> list:
+    lang = ctx.state.lang
     measures = html.Table([
         html.Thead(html.Tr([html.Th(t("measure", lang)), html.Th(t("meaning", lang))])),
         html.Tbody([html.Tr([html.Th(t(m.name_key, lang), scope="row"),
@@ -61,9 +79,6 @@ def render(ctx: Context) -> list:
                     for m in MEASURES.values()]),
     ], className="values", id="measures-table")
     return [
-        html.P(t("definitions_lead", lang, n=len(indicators)), className="headline",
-               id="headline"),
-        *[_indicator(ctx, info) for info in indicators.itertuples()],
         html.Section([html.H2(t("measures_heading", lang)), measures,
                       html.P(t("measures_source", lang), className="chart-note")],
                      className="card"),
@@ -73,4 +88,8 @@ def render(ctx: Context) -> list:
     ]
 
 
-PAGE = single("definitions", "/definitions", "page_definitions", (), frozenset(), render)
+TOPIC = Part("topic", frozenset({"topic"}), _topic, ("topic",), "page-controls")
+INDICATORS = Part("indicators", frozenset({"topic"}), _indicators)
+REFERENCE = Part("reference", frozenset(), _reference)
+PAGE = Page("definitions", "/definitions", "page_definitions", (), (TOPIC, INDICATORS, REFERENCE),
+            lambda ctx: [TOPIC.slot(ctx), INDICATORS.slot(ctx), REFERENCE.slot(ctx)])

@@ -141,6 +141,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Uppdelningen ”{asked}” finns inte för den här indikatorn; visar standardvalet.",
         "en": "The breakdown “{asked}” does not exist for this indicator; showing the default.",
     },
+    "notice_no_topic": {
+        "sv": "Ämnet ”{asked}” finns inte; visar alla indikatorer.",
+        "en": "The topic “{asked}” does not exist; showing every indicator.",
+    },
+    "topic_all": {"sv": "Alla ämnen", "en": "All topics"},
+    "topic": {"sv": "Ämne", "en": "Topic"},
     "notice_no_sort": {
         "sv": "Sorteringen ”{asked}” finns inte; visar sortering efter värde.",
         "en": "The sort order “{asked}” does not exist; sorting by value.",
