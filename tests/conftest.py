@@ -1,7 +1,10 @@
-"""Shared fixtures: the embedded dataset, the ../shared folder (skipped where absent)."""
+"""Shared fixtures: the embedded dataset, the ../shared folder and its reference vectors
+(skipped where absent)."""
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,37 @@ def shared_path(*parts: str) -> Path:
         pytest.skip(f"needs ../shared/{'/'.join(parts)} (the team's shared reference files), "
                     "which is not beside this checkout")
     return path
+
+
+GOLDEN = SHARED / "golden"
+
+
+@pytest.fixture(scope="session")
+def golden() -> Path:
+    """The shared reference folder; tests using it skip with a reason when it is missing."""
+    if not GOLDEN.is_dir():
+        pytest.skip(f"reference vectors not found at {GOLDEN} (expected ../shared/golden)")
+    return GOLDEN
+
+
+def _cell(text: str) -> float | str:
+    if text == "NA":
+        return float("nan")
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+@pytest.fixture(scope="session")
+def golden_table(golden: Path) -> Callable[[str], list[dict[str, float | str]]]:
+    """Read a reference CSV (path relative to the golden folder); NA becomes NaN."""
+
+    def read(name: str) -> list[dict[str, float | str]]:
+        with (golden / name).open(newline="", encoding="utf-8") as stream:
+            return [{k: _cell(v) for k, v in row.items()} for row in csv.DictReader(stream)]
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,8 @@
-"""Shared fixtures: the reference vectors in ../shared/golden (skipped when absent)."""
+"""Fixtures of the measures tests: small files in the WHO HEAT Plus template."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,37 +10,6 @@ import pytest
 from openpyxl import Workbook
 
 from dashboard.ingest.heat_template import COLUMNS
-
-GOLDEN = Path(__file__).resolve().parents[2].parent / "shared" / "golden"
-
-
-@pytest.fixture(scope="session")
-def golden() -> Path:
-    """The shared reference folder; tests using it skip with a reason when it is missing."""
-    if not GOLDEN.is_dir():
-        pytest.skip(f"reference vectors not found at {GOLDEN} (expected ../shared/golden)")
-    return GOLDEN
-
-
-def _cell(text: str) -> float | str:
-    if text == "NA":
-        return float("nan")
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-
-@pytest.fixture(scope="session")
-def golden_table(golden: Path) -> Callable[[str], list[dict[str, float | str]]]:
-    """Read a reference CSV (path relative to the golden folder); NA becomes NaN."""
-
-    def read(name: str) -> list[dict[str, float | str]]:
-        with (golden / name).open(newline="", encoding="utf-8") as stream:
-            return [{k: _cell(v) for k, v in row.items()} for row in csv.DictReader(stream)]
-
-    return read
-
 
 # Small files in the WHO HEAT Plus template, written by the tests into tmp_path.
 
