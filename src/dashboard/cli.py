@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.app.settings import DEFAULT_DATA, REPO_ROOT, load_settings
+from dashboard.app.settings import DEFAULT_DATA, load_settings
 from dashboard.commands import export as export_cmd
 from dashboard.commands import ingest as ingest_cmd
 from dashboard.commands import measures as measures_cmd
@@ -14,7 +14,10 @@ from dashboard.core.problems import DatasetError
 from dashboard.ingest.boundaries import BoundaryError
 from dashboard.ingest.http import DEFAULT_TIMEOUT
 
-DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data" / "raw"
+# `build-default` is run from a checkout of the repository, with the team's ../shared beside
+# it; the current folder is taken as that checkout.
+DEFAULT_RAW = Path("..") / "shared" / "data" / "raw"
+DEFAULT_META = Path("data") / "meta"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -100,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
     build = sub.add_parser("build-default", help="rebuild the embedded dataset (package data)")
     build.add_argument("--raw", default=str(DEFAULT_RAW), help="shared/data/raw folder")
-    build.add_argument("--meta", default=str(REPO_ROOT / "data" / "meta"))
+    build.add_argument("--meta", default=str(DEFAULT_META))
     build.add_argument("-o", "--output", default=str(DEFAULT_DATA))
     build.set_defaults(func=_build_default)
     validate = sub.add_parser("validate", help="check a dataset folder and list every problem")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
 # Installed as plain files (editable or wheel), so the resource is a real folder.
 DEFAULT_DATA = Path(str(resources.files("dashboard").joinpath("data", "default")))
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
