@@ -14,6 +14,7 @@ only the parts whose fields changed, in one round trip.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import flask
 from dash import (
@@ -144,18 +145,24 @@ def register(app: Dash, live: LiveData) -> None:
         if page is None:
             notices.append(Notice("no_view", {"asked": pathname}))
             page = pages[0]
-        asked, ignored = from_query((request or {}).get("search"))
+        search = (request or {}).get("search") or ""
+        asked, ignored = from_query(search)
+        if "lang" in ignored:
+            language = parse_qs(search.lstrip("?")).get("lang", [""])[-1]
+            notices.append(Notice("no_language", {"asked": language}))
+            ignored = [k for k in ignored if k != "lang"]
         if ignored:
             notices.append(Notice("ignored", {"names": ignored}))
         state, fallbacks = resolve(ds, asked)
         notices.extend(fallbacks)
         lang = state.lang
+        context = Context(ds, state, live.boundaries, page.path, _base_url(), page.uses())
         controls = [shared_control(name, t(BY_FIELD[name].label_key, lang),
                                    control_value(state, name),
-                                   control_options(ds, state, name), name in page.controls)
+                                   control_options(ds, state, name), page.shows(context, name),
+                                   lang)
                     for name in SHARED_CONTROLS]
-        body = page.layout(Context(ds, state, live.boundaries, page.path, _base_url(),
-                                   page.uses()))
+        body = page.layout(context)
         shown = {**{n: control_value(state, n) for n in SHARED_CONTROLS}, **controls_in(body)}
         return (
             _view(page, state, shown), controls, nav_links(pages, page, state),
@@ -171,6 +178,7 @@ def register(app: Dash, live: LiveData) -> None:
         Output("notices", "children", allow_duplicate=True),
         *[Output(name, "value") for name in SHARED_CONTROLS],
         *[Output(name, "options") for name in SHARED_CONTROLS],
+        *[Output(f"{name}-wrap", "style") for name in SHARED_CONTROLS],
         Output({"type": "part", "name": ALL}, "children"),
         Input("intent", "data"),
         State("view", "data"),
@@ -181,7 +189,7 @@ def register(app: Dash, live: LiveData) -> None:
         view = view or {}
         shown = view.get("controls", {})
         parts_out = ctx.outputs_list[-1]
-        nothing = (no_update,) * (4 + 2 * len(SHARED_CONTROLS)) + ([no_update] * len(parts_out),)
+        nothing = (no_update,) * (4 + 3 * len(SHARED_CONTROLS)) + ([no_update] * len(parts_out),)
         page = page_for(view.get("path"), pages)
         if page is None or not intent:
             return nothing
@@ -199,6 +207,10 @@ def register(app: Dash, live: LiveData) -> None:
         if not changed:
             return nothing
         context = Context(ds, state, live.boundaries, page.path, _base_url(), page.uses())
+        before = Context(ds, current, live.boundaries, page.path, _base_url(), page.uses())
+        styles = [no_update if page.shows(context, n) == page.shows(before, n)
+                  else None if page.shows(context, n) else {"display": "none"}
+                  for n in SHARED_CONTROLS]
         by_name = {p.name: p for p in page.parts}
         parts = [by_name[o["id"]["name"]].render(context)
                  if o["id"]["name"] in by_name and by_name[o["id"]["name"]].redraw(changed,
@@ -214,4 +226,4 @@ def register(app: Dash, live: LiveData) -> None:
                    for n in SHARED_CONTROLS]
         view_out = _view(page, state, controls)
         return (view_out, no_update, view_out["search"], _notices(notices, state, ds),
-                *values, *options, parts)
+                *values, *options, *styles, parts)

@@ -103,15 +103,30 @@ def chart_from(chart: Chart, ctx: Context, note: str = "", extra=None) -> html.S
                                   f"{chart.id}-share"), *(extra or [])])
 
 
+def dropdown_labels(lang: str) -> dcc.Dropdown.Labels:
+    """The words a dropdown shows of its own, in the language (Dash's defaults are English);
+    the count keeps Dash's own placeholder."""
+    return dcc.Dropdown.Labels(
+        select_all=t("dropdown_select_all", lang),
+        deselect_all=t("dropdown_deselect_all", lang),
+        selected_count=t("dropdown_selected_count", lang, num_selected="{num_selected}"),
+        search=t("dropdown_search", lang),
+        clear_search=t("dropdown_clear_search", lang),
+        clear_selection=t("dropdown_clear_selection", lang),
+        no_options_found=t("dropdown_no_options_found", lang))
+
+
 def page_control(name: str, label: str, control_factory, **kwargs) -> html.Div:
     """A page-specific control: id {'type': 'pc', 'name': name}, wrapped in a labelled div."""
     control = control_factory(id={"type": "pc", "name": name}, **kwargs)
     return html.Div([html.Label(label), control], className="control", id=f"{name}-control")
 
 
-def dropdown(name: str, label: str, options: list[dict], value, **kwargs) -> html.Div:
+def dropdown(name: str, label: str, options: list[dict], value, lang: str,
+             **kwargs) -> html.Div:
+    """A labelled page dropdown whose own words follow the language."""
     return page_control(name, label, dcc.Dropdown, options=options, value=value,
-                        clearable=False, **kwargs)
+                        clearable=False, labels=dropdown_labels(lang), **kwargs)
 
 
 def sentences(items: list[str], css: str = "lead") -> html.Div:

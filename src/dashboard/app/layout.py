@@ -7,19 +7,20 @@ from __future__ import annotations
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.app.components import dropdown_labels
 from dashboard.app.pages import registry
 from dashboard.core.viewstate import PARAMS
 
 
 def shared_control(name: str, label: str, value: str, options: list[dict[str, str]],
-                   shown: bool) -> html.Div:
+                   shown: bool, lang: str) -> html.Div:
     """One of the controls above every view, labelled, hidden where the page ignores it."""
     control: Component
     if name == "sex":
         control = dcc.RadioItems(id=name, options=options, value=value, inline=True)
     else:
         control = dcc.Dropdown(id=name, options=options, value=value, clearable=False,
-                               searchable=name == "indicator")
+                               searchable=name == "indicator", labels=dropdown_labels(lang))
     return html.Div([html.Label(label, id=f"label-{name}", htmlFor=name), control],
                     className="control", id=f"{name}-wrap",
                     style=None if shown else {"display": "none"})

@@ -83,6 +83,12 @@ class Page:
     controls: tuple[str, ...]
     parts: tuple[Part, ...]
     layout: Callable[[Context], list]
+    hides: Callable[[Context], frozenset[str]] = lambda _ctx: frozenset()
+
+    def shows(self, ctx: Context, control: str) -> bool:
+        """Whether a shared control is shown: the page uses it and the view does not make it
+        meaningless (e.g. the sex choice while the groups are split by sex)."""
+        return control in self.controls and control not in self.hides(ctx)
 
     def uses(self) -> frozenset[str]:
         """Every state field the page reads (the group control sets the dimension too)."""

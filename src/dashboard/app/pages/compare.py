@@ -24,8 +24,8 @@ def _controls(ctx: Context) -> list:
     sort_options = [{"label": t("sort_value", lang), "value": "value"},
                     {"label": t("sort_name", lang), "value": "name"}]
     highlight = [{"label": t("none_selected", lang), "value": ""}, *area_options(ds, state)]
-    return [dropdown("area", t("highlight", lang), highlight, state.area),
-            dropdown("sort", t("sort_by", lang), sort_options, state.sort or "value")]
+    return [dropdown("area", t("highlight", lang), highlight, state.area, lang),
+            dropdown("sort", t("sort_by", lang), sort_options, state.sort or "value", lang)]
 
 
 def _bars(ctx: Context) -> list:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.app.components import chart_from, dropdown, page_control, sentences
+from dashboard.app.components import (
+    chart_from,
+    dropdown,
+    dropdown_labels,
+    page_control,
+    sentences,
+)
 from dashboard.app.pages import Context, Page, Part
 from dashboard.app.render import area_options
 from dashboard.core.texts import t
@@ -26,14 +32,15 @@ def _components(ctx: Context) -> list:
                for c in query.composite_options(ctx.ds, ctx.state.level)]
     chosen, _ = components(ctx.ds, ctx.state)
     return [page_control("sel", t("index_components", ctx.state.lang), dcc.Dropdown,
-                         options=options, value=list(chosen), multi=True)]
+                         options=options, value=list(chosen), multi=True,
+                         labels=dropdown_labels(ctx.state.lang))]
 
 
 def _area(ctx: Context) -> list:
     lang = ctx.state.lang
     return [dropdown("area", t("highlight", lang),
                      [{"label": t("none_selected", lang), "value": ""},
-                      *area_options(ctx.ds, ctx.state)], ctx.state.area)]
+                      *area_options(ctx.ds, ctx.state)], ctx.state.area, lang)]
 
 
 def _weights(ctx: Context) -> list:

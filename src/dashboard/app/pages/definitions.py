@@ -57,7 +57,7 @@ def _topic(ctx: Context) -> list:
     topics = sorted(ctx.ds.indicators["topic"].unique())
     options = [{"label": t("topic_all", lang), "value": ""},
                *[{"label": t(f"topic_{x}", lang), "value": x} for x in topics]]
-    return [dropdown("topic", t("topic", lang), options, ctx.state.topic)]
+    return [dropdown("topic", t("topic", lang), options, ctx.state.topic, lang)]
 
 
 def _indicators(ctx: Context) -> list:

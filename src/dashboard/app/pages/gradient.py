@@ -16,7 +16,7 @@ from dashboard.figures.sentences import gradient_sentence
 
 def _controls(ctx: Context) -> list:
     return [dropdown("order", t("x_axis", ctx.state.lang), order_options(ctx.ds, ctx.state),
-                     ctx.state.order or None)]
+                     ctx.state.order or None, ctx.state.lang)]
 
 
 def _gradient(ctx: Context) -> list:

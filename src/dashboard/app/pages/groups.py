@@ -17,7 +17,7 @@ def _controls(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
     options = [{"label": split_label(ds, s, lang), "value": s}
                for s in query.split_options(ds, state.indicator, state.level)]
-    return [dropdown("split", t("split_by", lang), options, default_split(ds, state) or None)]
+    return [dropdown("split", t("split_by", lang), options, default_split(ds, state) or None, lang)]
 
 
 def _groups(ctx: Context) -> list:
@@ -48,5 +48,10 @@ def _groups(ctx: Context) -> list:
 CONTROLS = Part("controls", frozenset({"indicator", "level", "split"}), _controls, ("split",),
                 "page-controls")
 GROUPS = Part("groups", VIEW_FIELDS | {"split"}, _groups)
+def _hides(ctx: Context) -> frozenset[str]:
+    """Split by sex, the view shows both sexes: the sex choice does not apply."""
+    return frozenset({"sex"}) if default_split(ctx.ds, ctx.state) == "sex" else frozenset()
+
+
 PAGE = Page("groups", "/groups", "page_groups", ("indicator", "period", "sex", "level"),
-            (CONTROLS, GROUPS), lambda ctx: [CONTROLS.slot(ctx), GROUPS.slot(ctx)])
+            (CONTROLS, GROUPS), lambda ctx: [CONTROLS.slot(ctx), GROUPS.slot(ctx)], _hides)

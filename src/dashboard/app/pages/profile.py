@@ -13,7 +13,8 @@ from dashboard.figures.sentences import profile_sentences
 
 def _controls(ctx: Context) -> list:
     area = default_area(ctx.ds, ctx.state)
-    return [dropdown("area", t("area", ctx.state.lang), area_options(ctx.ds, ctx.state), area)]
+    lang = ctx.state.lang
+    return [dropdown("area", t("area", lang), area_options(ctx.ds, ctx.state), area, lang)]
 
 
 def _profile(ctx: Context) -> list:

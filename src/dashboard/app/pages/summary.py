@@ -41,7 +41,7 @@ def _charts(ctx: Context) -> list:
 
 def _order(ctx: Context) -> list:
     return [dropdown("order", t("order_by", ctx.state.lang), order_options(ctx.ds, ctx.state),
-                     ctx.state.order or None)]
+                     ctx.state.order or None, ctx.state.lang)]
 
 
 def _panel(ctx: Context) -> list:

@@ -21,7 +21,7 @@ def _split(ctx: Context) -> list:
     splits = [{"label": t("trend_by_area", lang), "value": BY_AREA},
               *[{"label": split_label(ds, s, lang), "value": s}
                 for s in query.split_options(ds, state.indicator, state.level)]]
-    return [dropdown("split", t("split_by", lang), splits, state.split or BY_AREA)]
+    return [dropdown("split", t("split_by", lang), splits, state.split or BY_AREA, lang)]
 
 
 def _area(ctx: Context) -> list:
@@ -29,7 +29,7 @@ def _area(ctx: Context) -> list:
     highlight = [{"label": t("none_selected", lang), "value": ""}, *area_options(ds, state)]
     by_area = state.split in ("", BY_AREA)
     return [dropdown("area", t("highlight", lang) if by_area else t("area_for_groups", lang),
-                     highlight, state.area)]
+                     highlight, state.area, lang)]
 
 
 def _charts(ctx: Context) -> list:

@@ -134,9 +134,20 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "Text description of the chart"},
     "measure": {"sv": "Mått", "en": "Measure"},
     "notice_no_area": {
-        "sv": "Området ”{asked}” finns inte på den här nivån; inget område är valt.",
-        "en": "The area “{asked}” does not exist at this level; no area is selected.",
+        "sv": "Området ”{asked}” finns inte på den här nivån.",
+        "en": "The area “{asked}” does not exist at this level.",
     },
+    "notice_no_language": {
+        "sv": "Språket ”{asked}” finns inte; visar svenska.",
+        "en": "The language “{asked}” is not available; showing Swedish.",
+    },
+    "dropdown_select_all": {"sv": "Välj alla", "en": "Select all"},
+    "dropdown_deselect_all": {"sv": "Välj bort alla", "en": "Deselect all"},
+    "dropdown_selected_count": {"sv": "{num_selected} valda", "en": "{num_selected} selected"},
+    "dropdown_search": {"sv": "Sök", "en": "Search"},
+    "dropdown_clear_search": {"sv": "Töm sökrutan", "en": "Clear search"},
+    "dropdown_clear_selection": {"sv": "Töm valet", "en": "Clear selection"},
+    "dropdown_no_options_found": {"sv": "Inga val hittades", "en": "No options found"},
     "notice_no_split": {
         "sv": "Uppdelningen ”{asked}” finns inte för den här indikatorn; visar standardvalet.",
         "en": "The breakdown “{asked}” does not exist for this indicator; showing the default.",
@@ -566,6 +577,42 @@ TEXTS: dict[str, dict[str, str]] = {
     "generated_by": {"sv": "Skapad med {app} {version}, {date}.",
                      "en": "Made with {app} {version}, {date}."},
     "cite_as": {"sv": "Citera som", "en": "Cite as"},
+    "month_1": {"sv": "januari", "en": "January"},
+    "month_2": {"sv": "februari", "en": "February"},
+    "month_3": {"sv": "mars", "en": "March"},
+    "month_4": {"sv": "april", "en": "April"},
+    "month_5": {"sv": "maj", "en": "May"},
+    "month_6": {"sv": "juni", "en": "June"},
+    "month_7": {"sv": "juli", "en": "July"},
+    "month_8": {"sv": "augusti", "en": "August"},
+    "month_9": {"sv": "september", "en": "September"},
+    "month_10": {"sv": "oktober", "en": "October"},
+    "month_11": {"sv": "november", "en": "November"},
+    "month_12": {"sv": "december", "en": "December"},
+    "date_day": {"sv": "{day} {month} {year}", "en": "{day} {month} {year}"},
+    "date_month": {"sv": "{month} {year}", "en": "{month} {year}"},
+    "retrieved_archived": {"sv": "arkiverad kopia av den offentliga sidan",
+                           "en": "archived copy of the public page"},
+    "file_pdf": {"sv": "diagrammet som vektorgrafik för tryck (PDF)",
+                 "en": "the chart as vector graphics for print (PDF)"},
+    "bundle_no_figures": {
+        "sv": "Bilderna (PNG, SVG, PDF) saknas i paketet: servern kunde inte rita diagrammet "
+              "när paketet skapades. Data och citering är kompletta; bilderna går att hämta "
+              "senare från länken till vyn.",
+        "en": "The images (PNG, SVG, PDF) are missing from this bundle: the server could not "
+              "draw the chart when the bundle was made. The data and citation are complete; "
+              "the images can be fetched later from the link to the view.",
+    },
+    "render_unavailable": {
+        "sv": "Bilder (PNG, SVG, PDF) kan inte skapas just nu: servern saknar en webbläsare "
+              "att rita diagrammet med. CSV, Excel och ZIP (med data och README, utan bilder) "
+              "går att ladda ner.",
+        "en": "Images (PNG, SVG, PDF) cannot be made right now: the server has no browser to "
+              "draw the chart with. CSV, Excel and ZIP (with the data and README, without "
+              "images) can be downloaded.",
+    },
+    "render_unavailable_title": {"sv": "Bilden kunde inte skapas",
+                                 "en": "The image could not be made"},
     "alt_text": {"sv": "Textbeskrivning ({language})", "en": "Text description ({language})"},
     "language_sv": {"sv": "svenska", "en": "Swedish"},
     "language_en": {"sv": "engelska", "en": "English"},
