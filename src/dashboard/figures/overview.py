@@ -96,16 +96,26 @@ def _trends(at_level: pd.DataFrame, period: str) -> dict[str, str]:
 
 def overview_rows(ds: Dataset, state: ViewState) -> tuple[list[tuple[str, str]], list[Row]]:
     """(area code, name) columns and one row per indicator (and sex where no total)."""
-    return _overview(ds, state.lang, state.level)
+    areas, rows, _ = _overview(ds, state.lang, state.level)
+    return areas, rows
+
+
+def overview_left_out(ds: Dataset, state: ViewState) -> list[str]:
+    """The titles of the indicators without a row: no period has values for at least half
+    of the level's areas."""
+    return _overview(ds, state.lang, state.level)[2]
 
 
 @lru_cache(maxsize=32)
-def _overview(ds: Dataset, lang: str, level: str) -> tuple[list[tuple[str, str]], list[Row]]:
+def _overview(ds: Dataset, lang: str, level: str
+              ) -> tuple[list[tuple[str, str]], list[Row], list[str]]:
     codes = query.level_areas(ds, level)
     names = area_names(ds, codes, lang)
     city = query.city_code(ds)
-    rows = []
+    rows: list[Row] = []
+    left_out: list[str] = []
     for info in ds.indicators.sort_values(["topic", f"title_{lang}"]).itertuples():
+        before = len(rows)
         obs = query.for_indicator(ds, info.id)
         obs = obs[(obs["dimension"] == TOTAL) & (obs["group"] == TOTAL)]
         sexes = [TOTAL] if TOTAL in set(obs["sex"]) else ["female", "male"]
@@ -144,5 +154,7 @@ def _overview(ds: Dataset, lang: str, level: str) -> tuple[list[tuple[str, str]]
                 label = f"{label}, {t('who_' + sex, lang)}"
             rows.append(Row(info.id, sex, label, format_period(period),
                             format_number(city_value, lang, decimals), tuple(cells)))
-    return [(c, names[c]) for c in codes], rows
+        if len(rows) == before:
+            left_out.append(str(getattr(info, f"title_{lang}")))
+    return [(c, names[c]) for c in codes], rows, left_out
 

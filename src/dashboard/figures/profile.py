@@ -48,6 +48,9 @@ class SpineRow:
     hi: float
     q1: float
     q3: float
+    # A position among the areas (unit 'rank') restates the indicator it ranks: drawn, but
+    # not counted again in the sentences.
+    counted: bool = True
 
 
 def default_area(ds: Dataset, state: ViewState) -> str:
@@ -101,7 +104,7 @@ def _spine_rows(ds: Dataset, lang: str, level: str, area: str) -> tuple[SpineRow
                 format_number(centre, lang, decimals), format_number(worst_v, lang, decimals),
                 format_number(best_v, lang, decimals), status, rank, len(vals), pos(own),
                 placed[0], placed[-1], float(np.percentile(placed, 25)),
-                float(np.percentile(placed, 75))))
+                float(np.percentile(placed, 75)), info.unit != "rank"))
     return tuple(rows)
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.app.pages import Context, single
+from dashboard.core.i18n import join_names
 from dashboard.core.texts import t
 from dashboard.core.viewstate import href
-from dashboard.figures.overview import overview_rows
+from dashboard.figures.overview import overview_left_out, overview_rows
 from dashboard.figures.sentences import overview_rule
 
 
 def render(ctx: Context) -> list:
     ds, state, lang = ctx.ds, ctx.state, ctx.state.lang
     areas, rows = overview_rows(ds, state)
+    left_out = overview_left_out(ds, state)
     query_keep = state.with_changes(area="")
     head = html.Thead(html.Tr([html.Th(t("indicator", lang), scope="col"),
                                html.Th(t("period", lang), scope="col"),
@@ -40,8 +42,10 @@ def render(ctx: Context) -> list:
         html.Section([html.H2(t("page_overview", lang)), legend,
                       html.Div(html.Table([head, html.Tbody(body)], className="overview",
                                           id="overview-table"), className="scroll"),
-                      html.P(overview_rule(lang),
-                             className="chart-note")], className="card"),
+                      html.P(overview_rule(lang), className="chart-note"),
+                      *([html.P(t("overview_left_out", lang, names=join_names(left_out, lang)),
+                                className="chart-note", id="overview-left-out")]
+                        if left_out else [])], className="card"),
     ]
 
 
