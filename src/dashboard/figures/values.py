@@ -96,9 +96,13 @@ def area_values(ds: Dataset, state: ViewState) -> tuple[tuple[AreaValue, ...],
     refs = query.reference_values(ds, state)
     urls = dict(zip(ds.sources["id"], ds.sources["url"], strict=True))
     rank = ranks(values["value"], labels.polarity)
+    # Where a value comes without its population, the area's latest registered one.
+    registered = query.population_weights(ds, list(values["area_code"]))
     rows = tuple(
         AreaValue(r["area_code"], area_name(r, state.lang), _float(r["value"]),
-                  _float(r["ci_low"]), _float(r["ci_high"]), _float(r["population"]),
+                  _float(r["ci_low"]), _float(r["ci_high"]),
+                  _float(r["population"]) if not pd.isna(r["population"])
+                  else registered.get(r["area_code"], math.nan),
                   _text(r["flag"]), flag_text(r["flag"], state.lang), _text(r["note"]),
                   urls.get(r["source_id"], ""), None if pd.isna(k) else int(k),
                   _text(r.get("ci_method")))
