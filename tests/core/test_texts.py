@@ -111,6 +111,7 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "status_": set(STATUSES),
         "notice_": _first_literals("Notice") | {c.notice for c in CHOICES},
         "ci_method_": set(schema.CI_METHODS),
+        "method_technical_": {m.ci_method for m in MEASURES.values()},
         "language_": set(LANGUAGES),
     }
     for prefix, found in _dataset_values(dataset).items():

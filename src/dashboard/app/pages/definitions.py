@@ -73,9 +73,11 @@ def _indicators(ctx: Context) -> list:
 def _reference(ctx: Context) -> list:
     lang = ctx.state.lang
     measures = html.Table([
-        html.Thead(html.Tr([html.Th(t("measure", lang)), html.Th(t("meaning", lang))])),
+        html.Thead(html.Tr([html.Th(t(k, lang), scope="col")
+                            for k in ("measure", "meaning", "method")])),
         html.Tbody([html.Tr([html.Th(t(m.name_key, lang), scope="row"),
-                             html.Td(t(m.reading_key, lang, value="x", unit="…"))])
+                             html.Td(t(m.reading_key, lang, value="x", unit="…")),
+                             html.Td(t(f"method_technical_{m.ci_method}", lang))])
                     for m in MEASURES.values()]),
     ], className="values", id="measures-table")
     return [

@@ -281,14 +281,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "measure_r_short": {"sv": "Kvot", "en": "Ratio"},
     "measure_name_d": {"sv": "Skillnad, högsta − lägsta område",
                        "en": "Difference, highest − lowest area"},
-    "method_analytic": {"sv": "WHO HEAT v6, analytiskt intervall",
-                        "en": "WHO HEAT v6, analytic interval"},
-    "method_simulation": {
-        "sv": "WHO HEAT v6, simulerat intervall ({draws} dragningar, frö {seed})",
-        "en": "WHO HEAT v6, simulated interval ({draws} draws, seed {seed})",
+    "method_analytic": {"sv": "Formel, som WHO", "en": "Formula, as WHO"},
+    "method_simulation": {"sv": "Simulering, som WHO ({draws} försök)",
+                          "en": "Simulation, as WHO ({draws} trials)"},
+    "method_monte_carlo": {"sv": "Simulering, som PHE ({draws} försök)",
+                           "en": "Simulation, as PHE ({draws} trials)"},
+    "method_technical_analytic": {
+        "sv": "WHO HEAT v6: analytiskt konfidensintervall ur värdenas standardfel",
+        "en": "WHO HEAT v6: analytic confidence interval from the values' standard errors",
     },
-    "method_monte_carlo": {
-        "sv": "PHE WLS, Monte Carlo-intervall ({draws} upprepningar, frö {seed})",
-        "en": "PHE WLS, Monte Carlo interval ({draws} repetitions, seed {seed})",
+    "method_technical_simulation": {
+        "sv": "WHO HEAT v6: simulerat konfidensintervall (Monte Carlo, fast frö)",
+        "en": "WHO HEAT v6: simulated confidence interval (Monte Carlo, fixed seed)",
+    },
+    "method_technical_monte_carlo": {
+        "sv": "PHE: viktad minsta kvadrat-regression (WLS), Monte Carlo-intervall (fast frö)",
+        "en": "PHE: weighted least squares (WLS), Monte Carlo interval (fixed seed)",
     },
 }
