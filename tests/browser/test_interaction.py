@@ -75,7 +75,7 @@ def test_a_change_sends_one_request_and_redraws_only_what_uses_it(watched, live_
 
 
 def wait_ready_bars(page) -> None:
-    page.wait_for_selector("#bars .barlayer .trace", timeout=20_000)
+    page.wait_for_selector("#bars .cartesianlayer .trace", timeout=20_000)
     settled(page)
 
 
@@ -124,7 +124,7 @@ def test_hundreds_of_areas_settle_after_one_answer(watched, many_url) -> None:
     _record(page)
     template_level = "deso"
     page.goto(f"{many_url}/compare?ind=ohalsotal&level={template_level}")
-    page.wait_for_selector("#bars .barlayer .trace", timeout=30_000)
+    page.wait_for_selector("#bars .cartesianlayer .trace", timeout=30_000)
     _quiet(page)
     assert len(_server_calls(page)) == 1
     page.click("#sort-control .dash-dropdown")

@@ -23,7 +23,7 @@ def settled(page) -> None:
 
 def wait_ready(page) -> None:
     page.wait_for_selector("#map .scatterlayer .trace", timeout=20_000)
-    page.wait_for_selector("#bars .barlayer .trace", timeout=20_000)
+    page.wait_for_selector("#bars .cartesianlayer .trace", timeout=20_000)
     settled(page)
 
 

@@ -84,9 +84,15 @@ def test_flagged_value_is_outlined_and_named_in_hover(dataset) -> None:
     dotted = [tr["line"].get("dash") == "dot" for tr in area_traces(spec)]
     assert dotted[husie] and sum(dotted) == 1
     assert "motsägelsefullt i källan" in labels["hovertext"][husie]
-    bar = bars_figure(dataset, view(dataset))["data"][0]
-    assert bar["marker"]["pattern"]["shape"][bar["y"].index("Husie")] == "/"
-    assert bar["text"][bar["y"].index("Husie")] == "77,2 ⚑"
+    # Life expectancy is drawn as dots: the flagged one is a diamond, its label flagged.
+    dots = bars_figure(dataset, view(dataset))["data"][0]
+    assert dots["marker"]["symbol"][dots["y"].index("Husie")] == "diamond"
+    assert dots["text"][dots["y"].index("Husie")] == "77,2 ⚑"
+    # Counts are bars: the flagged ones are striped.
+    bar = bars_figure(dataset, view(dataset, indicator="folkmangd", level="delomrade",
+                                    period="2011-01-01"))["data"][0]
+    assert bar["type"] == "bar"
+    assert bar["marker"]["pattern"]["shape"][bar["y"].index("Holma")] == "/"
 
 
 def test_missing_areas_are_grey_and_say_no_data(dataset) -> None:

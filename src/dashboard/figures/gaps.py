@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from dashboard.core.i18n import format_period
+from dashboard.core.i18n import format_period, join_names
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import decapitalise, t
 from dashboard.core.viewstate import ViewState
@@ -30,6 +30,7 @@ from dashboard.figures.labels import (
 )
 from dashboard.measures import MEASURES, REASONS, Subgroups, compute_all
 from dashboard.measures.intervals import se_from_ci
+from dashboard.measures.ties import merge_ties
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -167,23 +168,42 @@ def gradient_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSe
     title = t("gradient_title", lang, order=decapitalise(order_title))
     if len(values) < query.MIN_ORDERED_AREAS:
         return GapSection("gradient", title, t("gradient_too_few", lang))
-    indexed = values.set_index("area_code")
-    social = order_values.reindex(indexed.index)
-    # 1 = most disadvantaged: the lowest value of a higher-is-better determinant.
-    ascending = order_info["polarity"] == "higher_better"
-    rank = social.rank(method="first", ascending=ascending).to_numpy()
-    weights = query.population_weights(ds, list(indexed.index))
-    groups = _subgroups(indexed["value"], labels, weights, order=rank,
-                        ci=indexed[["ci_low", "ci_high"]])
+    indexed = values.set_index("area_code", drop=False)
+    codes = list(indexed.index)
+    # 1 = most disadvantaged: the lowest value of a higher-is-better determinant; areas that
+    # tie on the determinant form one rank group (population-weighted).
+    weights = query.population_weights(ds, codes)
+    ranked = merge_ties(
+        order_values.reindex(indexed.index).to_numpy(float), indexed["value"].to_numpy(float),
+        se_from_ci(indexed["ci_low"].to_numpy(float), indexed["ci_high"].to_numpy(float)),
+        np.array([weights.get(c, np.nan) for c in codes], dtype=float),
+        ascending=order_info["polarity"] == "higher_better")
+    if len(ranked.members) < query.MIN_ORDERED_AREAS:
+        return GapSection("gradient", title, t("gradient_too_few", lang))
+    groups = Subgroups(estimate=ranked.estimate, se=ranked.se, population=ranked.population,
+                       order=ranked.order, favourable=labels.polarity != "lower_better",
+                       scale=labels.scale)
     rows, skipped = measure_rows(groups, GRADIENT_MEASURES, labels)
-    names = area_names(ds, list(indexed.index), lang)
-    most, least = social.idxmin() if ascending else social.idxmax(), \
-        social.idxmax() if ascending else social.idxmin()
+    names = area_names(ds, codes, lang)
+
+    def members(group: int) -> list[str]:
+        return [codes[i] for i in ranked.members[group]]
+
+    ends = [members(0), members(-1)]
+    most, least = (join_names([names[c] for c in end], lang) for end in ends)
     slope = next((r for r in rows if r.measure in ("sii", "sii_phe")), None)
     sentence = sentences.gradient_gap_sentence(
-        labels, order_title, format_period(period), names[most], names[least], slope)
+        labels, order_title, format_period(period), most, least, slope)
+    order_labels = view_labels(ds, state.with_changes(
+        indicator=state.order, sex=TOTAL, dimension=TOTAL, group=TOTAL))
+    ties = [sentences.tie_note([names[codes[i]] for i in tied],
+                               order_labels.with_unit(float(order_values[codes[tied[0]]])),
+                               labels.with_unit(float(ranked.estimate[k])), lang)
+            for k, tied in enumerate(ranked.members) if len(tied) > 1]
     caveat = sentences.caveat(
-        sentences.weights_note(all(c in weights for c in indexed.index), lang),
+        *ties,
+        sentences.flag_caveat(_flagged([indexed.loc[c] for end in ends for c in end], lang)),
+        sentences.weights_note(all(c in weights for c in codes), lang),
         sentences.ci_note(rows, lang))
     return GapSection("gradient", title, sentence, rows, caveat, skipped)
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from dashboard.core.geometry import ShapeSet
-from dashboard.core.texts import t
+from dashboard.core.i18n import join_names
+from dashboard.core.schema import TOTAL
+from dashboard.core.texts import decapitalise, t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.gaps import PAIR_MEASURES, GapPanel, MeasureRow, gap_panel, measure_rows
@@ -71,6 +73,20 @@ def _group_gaps(ds: Dataset, state: ViewState) -> GapPanel:
     return GapPanel(tuple(s for s in sections if s.key == "sex" or s.key.startswith("group:")))
 
 
+def groups_subtitle(labels: ViewLabels, state: ViewState, split: str,
+                    group_labels: tuple[str, ...], city: str) -> str:
+    """What the chart shows: the period, the sex and group it holds fixed (not the split,
+    whose groups are all drawn and named), and the areas with the city."""
+    parts = [labels.period]
+    if split != "sex" and state.sex != TOTAL:
+        parts.append(decapitalise(labels.sex))
+    if split == "sex" and state.group != TOTAL:
+        parts.append(decapitalise(labels.group))
+    parts.append(join_names([decapitalise(g) for g in group_labels], state.lang))
+    parts.append(t("groups_areas", state.lang, level=labels.level.lower(), city=city))
+    return ", ".join(parts)
+
+
 def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData | None:
     """Values by group for the view's areas and Malmö, for the chosen split."""
     split = default_split(ds, state)
@@ -97,14 +113,18 @@ def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData |
     labels = view_labels(ds, state)
     area = area_names(ds, list(wide.index), lang)
     groups = tuple(str(g) for g in wide.columns)
+    group_labels = tuple(names.get(g, g) for g in groups)
+    city = query.city_code(ds) or ""
     return GroupsData(
-        lang=lang, heading=heading, title=labels.title, subtitle=labels.subtitle,
+        lang=lang, heading=heading, title=labels.title,
+        subtitle=groups_subtitle(labels, state, split, group_labels,
+                                 area_names(ds, [city], lang).get(city, city)),
         source_ids=indicator_sources(ds, (state.indicator,)), gaps=_group_gaps(ds, state),
         labels=labels, split=split, split_label=split_label(ds, split, lang), groups=groups,
-        group_labels=tuple(names.get(g, g) for g in groups),
+        group_labels=group_labels,
         rows=tuple(GroupRow(str(c), area[c], tuple(float(v) for v in vals))
                    for c, vals in zip(wide.index, wide.to_numpy(float), strict=True)),
-        city=query.city_code(ds) or "")
+        city=city)
 
 
 def equiplot_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]

@@ -35,6 +35,7 @@ class ViewLabels:
     subtitle: str
     definition: str
     caveats: str
+    unit_id: str = ""
 
     def number(self, value: float | None, decimals: int | None = None, *,
                signed: bool = False) -> str:
@@ -102,6 +103,7 @@ def view_labels(ds: Dataset, state: ViewState) -> ViewLabels:
         subtitle=", ".join(parts),
         definition=info[f"definition_{lang}"],
         caveats=info.get(f"caveats_{lang}") or "",
+        unit_id=info["unit"],
     )
 
 

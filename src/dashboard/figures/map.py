@@ -167,22 +167,35 @@ def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
     return {"data": data, "layout": layout}
 
 
-def _colorbar(vmin: float, vmax: float, labels: ViewLabels) -> dict[str, Any]:
-    """An invisible marker that only draws the colour bar, with 'better/worse' at the ends."""
+def colorbar_ticks(vmin: float, vmax: float, labels: ViewLabels
+                   ) -> tuple[list[float], list[str]]:
+    """Tick values and texts of the colour bar: each end says whether it is better or worse
+    (higher/lower without a judgement); one value alone is neither and gets one tick."""
+    if vmin == vmax:
+        return [vmin], [labels.number(vmin)]
     if labels.polarity == "none":
         ends = (t("lower", labels.lang), t("higher", labels.lang))
     elif labels.polarity == "higher_better":
         ends = (t("worse", labels.lang), t("better", labels.lang))
     else:
         ends = (t("better", labels.lang), t("worse", labels.lang))
+    return [vmin, vmax], [f"{labels.number(vmin)} ({ends[0]})",
+                          f"{labels.number(vmax)} ({ends[1]})"]
+
+
+def _colorbar(vmin: float, vmax: float, labels: ViewLabels) -> dict[str, Any]:
+    """An invisible marker that only draws the colour bar (one flat colour for one value)."""
+    scale = style.colorscale(labels.polarity)
+    if vmin == vmax:
+        middle = style.colours_for([vmin], vmin, vmax, labels.polarity)[0]
+        scale = [[0.0, middle], [1.0, middle]]
+    tickvals, ticktext = colorbar_ticks(vmin, vmax, labels)
     return {
         "type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip",
         "showlegend": False,
-        "marker": {"colorscale": style.colorscale(labels.polarity), "cmin": vmin, "cmax": vmax,
+        "marker": {"colorscale": scale, "cmin": vmin, "cmax": vmax,
                    "color": [vmin], "showscale": True,
                    "colorbar": {"title": {"text": labels.unit, "side": "top"}, "thickness": 12,
-                                "len": 0.75, "tickvals": [vmin, vmax],
-                                "ticktext": [f"{labels.number(vmin)} ({ends[0]})",
-                                             f"{labels.number(vmax)} ({ends[1]})"],
+                                "len": 0.75, "tickvals": tickvals, "ticktext": ticktext,
                                 "outlinewidth": 0}},
     }

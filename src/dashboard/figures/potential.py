@@ -4,29 +4,34 @@ Population attributable risk and fraction (WHO HEAT, reference = the best area) 
 life expectancy, the life-years the gap implies (a person-years reading of the Malmö
 Commission's call to weigh social investment by its health gain) come from
 `measures.potential`; where only the total population is known for a sex-specific value,
-half of it is used, and said so.
+half of it is used, and said so. The gain is measured from the areas' population-weighted
+mean (which the sentence names beside the city's published figure), and the life-years are
+rounded to two significant figures: the inputs (values to a tenth of a year, populations of
+another year, halved by assumption) support no more.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import format_number
-from dashboard.core.texts import t
+from dashboard.core.texts import decapitalise, t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.gaps import gap_panel
 from dashboard.figures.labels import ViewLabels, area_names, view_labels
 from dashboard.figures.parts import ChartData
 from dashboard.measures.intervals import se_from_ci
-from dashboard.measures.potential import potential_gain
+from dashboard.measures.potential import potential_gain, round_significant
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
 LIFE_YEARS_UNIT = "years"
+LIFE_YEARS_DIGITS = 2  # significant figures of the life-years
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,10 @@ class PotentialRow:
 
 @dataclass(frozen=True, kw_only=True)
 class PotentialData(ChartData):
-    """Each area's distance to the best, PAR and PAF with CIs and their methods, and the
-    life-years (NaN unless the indicator is in years)."""
+    """Each area's distance to the best, PAR and PAF with CIs and their methods, the
+    population-weighted mean they start from and the city's published value (NaN: unknown),
+    and the life-years rounded to LIFE_YEARS_DIGITS significant figures (NaN unless the
+    indicator is in years)."""
 
     labels: ViewLabels
     best: str
@@ -56,6 +63,8 @@ class PotentialData(ChartData):
     methods: tuple[str, str]
     life_years: float
     halved: bool
+    mean: float
+    city_value: float
 
 
 def potential_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet] | None = None
@@ -77,9 +86,12 @@ def potential_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSe
         years=years, halved=halved)
     names = area_names(ds, codes, state.lang)
     best = codes[gain.best]
+    heading = t("potential_heading", state.lang, best=names[best])
+    refs = query.reference_values(ds, state)
+    city = refs[refs["level"] == "kommun"]["value"].dropna()
     return PotentialData(
-        lang=state.lang, heading=t("potential_heading", state.lang, best=names[best]),
-        title=labels.title, subtitle=labels.subtitle,
+        lang=state.lang, heading=heading,
+        title=f"{labels.title}: {decapitalise(heading)}", subtitle=labels.subtitle,
         source_ids=tuple(str(s) for s in values["source_id"]), gaps=gap_panel(ds, state),
         labels=labels, best=best, best_name=names[best],
         best_value=float(values["value"].iloc[gain.best]),
@@ -87,8 +99,9 @@ def potential_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSe
                    for c, g, p in zip(codes, gain.gaps, pop, strict=True)),
         par=gain.par.estimate, par_ci=(gain.par.ci_lb, gain.par.ci_ub),
         paf=gain.paf.estimate, paf_ci=(gain.paf.ci_lb, gain.paf.ci_ub),
-        methods=(gain.par.method, gain.paf.method), life_years=gain.life_years,
-        halved=halved)
+        methods=(gain.par.method, gain.paf.method),
+        life_years=round_significant(gain.life_years, LIFE_YEARS_DIGITS), halved=halved,
+        mean=gain.mean, city_value=float(city.iloc[0]) if len(city) else math.nan)
 
 
 def draw_potential(data: PotentialData, lang: str) -> style.FigureSpec:

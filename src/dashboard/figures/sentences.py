@@ -61,7 +61,8 @@ def ci_note(rows: Iterable[MeasureRow], lang: str) -> str:
 
 def flag_caveat(flagged: list[tuple[str, str]]) -> str:
     """'⚑ Area: flag words; ...' for the flagged areas named in a sentence."""
-    return ("⚑ " + "; ".join(f"{name}: {words}" for name, words in flagged)) if flagged else ""
+    return ("⚑ " + "; ".join(f"{name}: {words}" for name, words in flagged) + ".") \
+        if flagged else ""
 
 
 def weights_note(complete: bool, lang: str) -> str:
@@ -103,6 +104,12 @@ def gradient_gap_sentence(labels: ViewLabels, order_title: str, order_period: st
         return t("gradient_sentence_none", labels.lang, **fields)
     return t("gradient_sentence", labels.lang, slope=slope.value,
              method=decapitalise(slope.label), **fields)
+
+
+def tie_note(names: list[str], order_value: str, merged: str, lang: str) -> str:
+    """Areas that tie on the ranking: one rank group with their population-weighted mean."""
+    return t("gradient_tie", lang, areas=join_names(names, lang), value=order_value,
+             merged=merged)
 
 
 def _spread(labels: ViewLabels, largest: Named, smallest: Named) -> dict[str, str]:
@@ -151,20 +158,37 @@ def gradient_sentence(data: GradientData) -> str:
 
 
 def potential_sentence(data: PotentialData) -> str:
-    """What the city would gain: PAR and PAF against the best area, with CI if known."""
+    """What the city would gain: PAR and PAF against the best area, with CI if known, from
+    the areas' population-weighted mean (named, beside the city's published value)."""
     labels, lang = data.labels, data.lang
     ci = "" if math.isnan(data.par_ci[0]) else \
         f" ({t('ci', lang)} {labels.number(data.par_ci[0])}–{labels.number(data.par_ci[1])})"
-    return t("potential_sentence", lang, best=data.best_name,
-             best_value=labels.with_unit(data.best_value), par=labels.number(abs(data.par)),
-             unit=labels.diff_unit, ci=ci, paf=format_number(abs(data.paf), lang, 1),
-             direction=t("potential_up" if labels.polarity != "lower_better"
-                         else "potential_down", lang))
+    fields = {"best": data.best_name, "best_value": labels.with_unit(data.best_value),
+              "par": labels.number(abs(data.par)), "unit": labels.diff_unit, "ci": ci,
+              "paf": format_number(abs(data.paf), lang, 1),
+              "direction": t("potential_up" if labels.polarity != "lower_better"
+                             else "potential_down", lang)}
+    if math.isnan(data.mean):
+        return t("potential_sentence", lang, **fields)
+    text = t("potential_sentence_mean", lang, mean=labels.with_unit(data.mean), **fields)
+    if math.isnan(data.city_value):
+        return text
+    return f"{text} {t('potential_city_value', lang, city_value=labels.with_unit(data.city_value))}"
+
+
+def life_years_sentence(data: PotentialData, who: str) -> str:
+    """The life-years the gap implies, rounded, with how they were counted ('' if none)."""
+    if math.isnan(data.life_years):
+        return ""
+    lang = data.lang
+    people = t("potential_people_halved" if data.halved else "potential_people", lang)
+    return t("potential_life_years_rounded", lang,
+             years=format_number(data.life_years, lang, 0), who=who, people=people)
 
 
 def profile_sentences(data: SpineData) -> list[str]:
     """Where the area stands out: best or worst of all areas, and counts against Malmö."""
-    rows, lang, name = data.rows, data.lang, data.area_name
+    rows, lang, name = tuple(r for r in data.rows if r.counted), data.lang, data.area_name
     if not rows:
         return [t("profile_none", lang, area=name)]
     worst = [r.label for r in rows if r.rank == r.n]

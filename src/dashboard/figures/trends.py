@@ -16,13 +16,21 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.geometry import ShapeSet
+from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.gaps import gap_panel
-from dashboard.figures.groups import OKABE_ITO
 from dashboard.figures.labels import ViewLabels, area_names, group_label, view_labels
+from dashboard.figures.lines import (
+    CONTEXT,
+    LINE_COLOURS,
+    Line,
+    draw_lines,
+    period_axis,
+    period_position,
+)
 from dashboard.figures.parts import ChartData, indicator_sources
 from dashboard.measures import Subgroups, compute_all
 from dashboard.measures.intervals import change_margin, se_from_ci
@@ -148,6 +156,23 @@ def gap_change(points: tuple[GapPoint, ...]) -> GapChange | None:
     return GapChange(first, last, change_margin(first.d_se, last.d_se))
 
 
+def trend_subtitle(ds: Dataset, state: ViewState, periods: tuple[str, ...]) -> str:
+    """What a chart over time shows: the years drawn (not the view's period), then the sex
+    and group unless the lines are split by them, then the level or the one area."""
+    span = periods[0] if len(periods) == 1 else f"{periods[0]}-{periods[-1]}"
+    if state.split in ("", BY_AREA):
+        return view_labels(ds, state.with_changes(period=span)).subtitle
+    labels = view_labels(ds, state)
+    parts = [format_period(span)]
+    if state.split != "sex" and state.sex != TOTAL:
+        parts.append(labels.sex.lower())
+    if state.split == "sex" and state.group != TOTAL:
+        parts.append(labels.group.lower() if state.lang == "sv" else labels.group)
+    area = state.area or query.city_code(ds) or ""
+    parts.append(area_names(ds, [area], state.lang).get(area, area))
+    return ", ".join(parts)
+
+
 def trend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
                ) -> TrendData | None:
     """The indicator over the single years; None with fewer than two years."""
@@ -164,12 +189,13 @@ def trend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
                                tuple(str(p) for p in line["period"]),
                                tuple(float(v) for v in line["value"])))
     points = gap_series(ds, state)
+    periods = tuple(sorted((str(p) for p in obs["period"].unique()), key=query.period_key))
     return TrendData(
         lang=state.lang, heading=t("trend_heading", state.lang, title=labels.title),
-        title=labels.title, subtitle=labels.subtitle,
+        title=labels.title, subtitle=trend_subtitle(ds, state, periods),
         source_ids=indicator_sources(ds, (state.indicator,)), gaps=gap_panel(ds, state),
         labels=labels, by_area=by_area, highlight=state.area, lines=tuple(drawn),
-        periods=tuple(sorted(str(p) for p in obs["period"].unique())), points=points,
+        periods=periods, points=points,
         change=gap_change(points))
 
 
@@ -181,32 +207,41 @@ def gaptrend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet
     if len(points) < 2:
         return None
     return GapTrendData(
-        lang=state.lang, heading=t("gaptrend_heading", state.lang), title=labels.title,
-        subtitle=labels.subtitle, source_ids=indicator_sources(ds, (state.indicator,)),
+        lang=state.lang, heading=t("gaptrend_heading", state.lang),
+        title=t("gaptrend_title", state.lang, title=labels.title),
+        subtitle=trend_subtitle(ds, state.with_changes(split=BY_AREA),
+                                tuple(p.period for p in points)),
+        source_ids=indicator_sources(ds, (state.indicator,)),
         gaps=gap_panel(ds, state), labels=labels, points=points, change=gap_change(points))
 
 
+def trend_colours(data: TrendData) -> list[tuple[str, bool]]:
+    """(colour, stands out) of each line: by area, Malmö red and the chosen area orange over
+    grey context lines; by group, a colour of its own per group (the total dark), grey only
+    beyond the colours there are."""
+    out = []
+    spare = iter(LINE_COLOURS)
+    for line in data.lines:
+        if data.by_area:
+            colour = style.REFERENCE_CITY if line.city else (
+                style.HIGHLIGHT if line.strong else CONTEXT)
+            out.append((colour, colour != CONTEXT))
+        elif line.strong:
+            out.append((style.TEXT, True))
+        else:
+            colour = next(spare, CONTEXT)
+            out.append((colour, colour != CONTEXT))
+    return out
+
+
 def draw_trend(data: TrendData, lang: str) -> style.FigureSpec:
-    """Lines over single years: areas (chosen one and Malmö emphasised) or groups."""
-    unit = data.labels.unit
-    traces = []
-    for i, line in enumerate(data.lines):
-        colour = style.REFERENCE_CITY if line.city else (
-            style.HIGHLIGHT if line.strong and data.by_area else OKABE_ITO[i % len(OKABE_ITO)])
-        faint = data.by_area and bool(data.highlight) and not line.strong
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": line.name,
-            "x": list(line.periods), "y": list(line.values),
-            "line": {"color": colour, "width": 4 if line.strong else 1.8,
-                     "dash": "dot" if faint else "solid"},
-            "opacity": 0.55 if faint else 1.0,
-            "hovertemplate": f"{line.name} %{{x}}: %{{y}} {unit}<extra></extra>",
-        })
-    layout = style.base_layout(lang, 400)
-    layout.update(xaxis={"type": "category", "title": {"text": t("period", lang)}},
-                  yaxis={"automargin": True, "title": {"text": unit}, "gridcolor": "#e5e7eb"},
-                  legend={"orientation": "v"}, margin={"l": 10, "r": 10, "t": 10, "b": 40})
-    return {"data": traces, "layout": layout}
+    """Lines on a time axis: areas (grey, with the chosen one and Malmö in colour) or groups,
+    each named at its end."""
+    lines = [Line(line.name, tuple(period_position(p) for p in line.periods), line.values,
+                  colour, strong)
+             for line, (colour, strong) in zip(data.lines, trend_colours(data), strict=True)]
+    return draw_lines(lines, t("period", lang), data.labels.unit, data.periods, lang, 400,
+                      data.labels.unit)
 
 
 def draw_gaptrend(data: GapTrendData, lang: str) -> style.FigureSpec:
@@ -217,10 +252,12 @@ def draw_gaptrend(data: GapTrendData, lang: str) -> style.FigureSpec:
         "type": "scatter",
         "mode": "lines+markers",
         "name": t("measure_name_d", lang),
-        "x": [p.period for p in points],
+        "x": [period_position(p.period) for p in points],
         "y": [p.d for p in points],
+        "customdata": [format_period(p.period) for p in points],
         "line": {"color": style.JUDGED[-2], "width": 3},
-        "hovertemplate": "%{x}: %{y}<extra></extra>",
+        "hovertemplate": "%{customdata}: %{y}<extra></extra>",
+        "showlegend": False,
     }
     if any(has_ci):
         trace["error_y"] = {
@@ -233,7 +270,7 @@ def draw_gaptrend(data: GapTrendData, lang: str) -> style.FigureSpec:
         }
     layout = style.base_layout(lang, 300)
     layout.update(
-        xaxis={"type": "category"},
+        xaxis=period_axis([p.period for p in points], t("period", lang)),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         yaxis={
             "automargin": True,

@@ -9,11 +9,10 @@ from dash import html
 from dashboard.app.components import chart_from, sentences
 from dashboard.app.pages import VIEW_FIELDS, Context, single
 from dashboard.app.viewmodel import SHARED_CONTROLS
-from dashboard.core.i18n import format_number
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
 from dashboard.figures.potential import PotentialData
-from dashboard.figures.sentences import potential_sentence
+from dashboard.figures.sentences import life_years_sentence, potential_sentence
 
 
 def render(ctx: Context) -> list:
@@ -24,13 +23,7 @@ def render(ctx: Context) -> list:
         return [html.P(t("gap_one_area", lang), className="notice", id="headline")]
     pot = chart.data
     assert isinstance(pot, PotentialData)
-    lines = []
-    if not math.isnan(pot.life_years):
-        lines.append(t("potential_life_years", lang,
-                       years=format_number(pot.life_years, lang, 0),
-                       who=t(f"who_{state.sex}", lang)))
-        if pot.halved:
-            lines.append(t("potential_halved", lang))
+    lines = [life_years_sentence(pot, t(f"who_{state.sex}", lang))]
     if math.isnan(pot.par_ci[0]):
         lines.append(t("no_ci", lang) + ".")
     lines.append(t("potential_reading", lang))

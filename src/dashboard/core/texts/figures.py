@@ -51,4 +51,45 @@ TEXTS: dict[str, dict[str, str]] = {
     "ci_range": {"sv": "{ci} {lo} till {hi}", "en": "{ci} {lo} to {hi}"},
     "ci_span": {"sv": "{ci}: {lo}–{hi}", "en": "{ci}: {lo}–{hi}"},
     "rank_of": {"sv": "{rank_word} {rank} av {n}", "en": "{rank_word} {rank} of {n}"},
+    "index_year_span": {"sv": "{year} (värden från {span})", "en": "{year} (values from {span})"},
+    "gaptrend_title": {
+        "sv": "{title}: skillnaden mellan områdena med högst och lägst värde",
+        "en": "{title}: the difference between the areas with the highest and lowest value",
+    },
+    "gradient_subtitle": {"sv": "{subtitle}; {x} {x_period}",
+                          "en": "{subtitle}; {x} {x_period}"},
+    "groups_areas": {"sv": "{level} och {city}", "en": "{level} and {city}"},
+    "potential_sentence_mean": {
+        "sv": "Om alla områden nådde {best}s nivå ({best_value}) skulle områdenas "
+              "befolkningsviktade medelvärde, {mean}, {direction} med {par} {unit}{ci}, "
+              "{paf} % (WHO HEAT: befolkningsattributabel risk och andel).",
+        "en": "If every area reached {best}'s level ({best_value}), the areas' "
+              "population-weighted mean, {mean}, would {direction} by {par} {unit}{ci}, "
+              "{paf}% (WHO HEAT: population attributable risk and fraction).",
+    },
+    "potential_city_value": {
+        "sv": "Malmös eget redovisade värde är {city_value}; medelvärdet ovan väger "
+              "områdenas värden efter deras senaste folkmängd.",
+        "en": "Malmö's own published figure is {city_value}; the mean above weights the "
+              "areas' values by their latest population.",
+    },
+    "potential_life_years_rounded": {
+        "sv": "För medellivslängd motsvarar det i storleksordningen {years} levnadsår för "
+              "stadens {who} (avrundat till två värdesiffror): varje områdes avstånd till "
+              "det bästa gånger {people}.",
+        "en": "For life expectancy that is of the order of {years} life-years for the "
+              "city's {who} (rounded to two significant figures): each area's distance to "
+              "the best times {people}.",
+    },
+    "potential_people": {"sv": "dess folkmängd", "en": "its population"},
+    "potential_people_halved": {
+        "sv": "hälften av dess folkmängd, eftersom folkmängd per kön saknas i datat",
+        "en": "half of its population, since the data have no population by sex",
+    },
+    "gradient_tie": {
+        "sv": "{areas} har samma värde i rangordningen ({value}) och räknas som en grupp: "
+              "alla mått använder deras befolkningsviktade medelvärde ({merged}).",
+        "en": "{areas} tie in the ranking ({value}) and count as one group: every measure "
+              "uses their population-weighted mean ({merged}).",
+    },
 }
