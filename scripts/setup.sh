@@ -1,22 +1,51 @@
 #!/usr/bin/env bash
-# Set up everything the project needs on a fresh Debian 12 machine with Python 3.11.
-#   scripts/setup.sh          the dashboard's Python environment (.venv)
-#   scripts/setup.sh --test   plus test tools, and Debian's chromium for the browser tests
+# Set up everything the project needs on a fresh Debian 12 machine with Python 3.11, as
+# root or as a user with sudo.
+#   scripts/setup.sh          the dashboard's Python environment (.venv) and Debian's
+#                             chromium, which draws the PNG, SVG and PDF downloads
+#   scripts/setup.sh --test   plus test tools, and chromium-driver for the browser tests
+# Without --test, a browser that cannot be installed (no network, no sudo) is a warning:
+# the dashboard runs, and its pages say that image downloads are unavailable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
+PYTHON="${PYTHON:-python3}"
 
-if [ "$want_test" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium and chromium-driver for the browser tests..."
-  SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+# apt_install PACKAGE...: install Debian packages as root or through sudo.
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "Cannot install $*: run as root or install sudo." >&2
+      return 1
+    fi
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! "$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1 && [ ! -x .venv/bin/python ]; then
+  echo "Installing Debian's python3-venv..."
+  apt_install python3-venv
 fi
 
-PYTHON="${PYTHON:-python3}"
+if [ -z "${BROWSER_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  browser=(chromium fonts-dejavu-core)
+  [ "$want_test" = 1 ] && browser+=(chromium-driver)
+  echo "Installing Debian's ${browser[*]}: the browser that draws figure downloads..."
+  if ! apt_install "${browser[@]}"; then
+    if [ "$want_test" = 1 ]; then
+      echo "Could not install chromium, which the browser tests need." >&2
+      exit 1
+    fi
+    echo "Warning: could not install chromium; PNG, SVG and PDF downloads are unavailable" \
+         "until it is installed (apt-get install chromium) or BROWSER_PATH names a browser." >&2
+  fi
+fi
+
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi

@@ -56,12 +56,23 @@ def _build_default(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from dashboard.store.dataset import read_dataset
+    from dashboard.store.dataset import VERSIONS, current_name, is_store, read_folder
 
+    path = Path(args.path)
+    folder = path
+    if is_store(path):
+        name = current_name(path)
+        if name is None:
+            print(f"{path}: this store has no readable CURRENT file naming its live version",
+                  file=sys.stderr)
+            return 1
+        folder = path / VERSIONS / name
     try:
-        ds = read_dataset(args.path)
+        ds = read_folder(folder)
     except DatasetError as exc:
-        print(str(exc), file=sys.stderr)
+        print(f"{folder}: {len(exc.problems)} problem(s):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
         return 1
     print(f"OK: {len(ds.observations)} observations, {len(ds.indicators)} indicators, "
           f"{len(ds.areas)} areas, {len(ds.sources)} sources")

@@ -27,7 +27,7 @@ def test_valid_file_is_previewed_and_merged_but_not_stored(dataset, tmp_path) ->
 
 def test_problems_are_listed_by_row_line_and_column(dataset) -> None:
     raw = FIXTURE.read_bytes().replace(b"14.1", b"fjorton", 1)
-    check = check_upload(dataset, data_url(raw), "enkät.csv")
+    check = check_upload(dataset, data_url(raw), "enkät.csv", "en")
     assert check.dataset is None
     assert check.problems == ("enkät.csv, row 1 (line 2), column 'estimate': expected a "
                               "number, got 'fjorton'",)

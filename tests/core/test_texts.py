@@ -16,6 +16,7 @@ import dashboard
 from dashboard.app.viewmodel import CHOICES
 from dashboard.core import schema
 from dashboard.core.i18n import LANGUAGES, join_names
+from dashboard.core.problems import CODES
 from dashboard.core.texts import MODULES, TEXTS, UnknownTextKey, t
 from dashboard.core.units import UNITS, unit_label
 from dashboard.measures import MEASURES, REASONS
@@ -113,6 +114,7 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "ci_method_": set(schema.CI_METHODS),
         "method_technical_": {m.ci_method for m in MEASURES.values()},
         "language_": set(LANGUAGES),
+        "problem_": set(CODES),
     }
     for prefix, found in _dataset_values(dataset).items():
         values.setdefault(prefix, set()).update(found)

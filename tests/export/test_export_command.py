@@ -67,7 +67,8 @@ def check_xlsx(payload: bytes, chart) -> None:
 
 def check_zip(payload: bytes, _chart) -> None:
     names = zipfile.ZipFile(io.BytesIO(payload)).namelist()
-    assert "README.txt" in names and len(names) == 6
+    assert "README.txt" in names and len(names) == 7
+    assert any(name.endswith(".pdf") for name in names)
 
 
 CHECKS = {"png": check_png, "png-square": check_square, "svg": check_svg, "pdf": check_pdf,

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from dashboard.app.viewmodel import resolve
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, to_query
-from dashboard.export.cells import neutralise, xml_safe
+from dashboard.export.cells import neutralise, shown_number, xml_safe
 from dashboard.export.data import full_csv, full_table, shown_csv, to_xlsx
 from dashboard.figures.charts import build_chart
 from dashboard.figures.gaps import gap_panel
@@ -52,15 +52,53 @@ def test_swedish_letters_survive_with_the_bom(dataset, sv_view) -> None:
     assert decoded.splitlines()[0].count(";") == 6
 
 
-def test_xlsx_shown_sheet_equals_the_chart_rows(dataset, en_view) -> None:
-    chart = build_chart(dataset, en_view, "bars")
-    book = workbook(to_xlsx(dataset, en_view, chart, BASE_URL))
-    assert book.sheetnames == [t(k, "en") for k in ("sheet_shown", "sheet_full",
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("chart_id", ["bars", "potential", "indexbars"])
+def test_xlsx_shown_sheet_holds_the_chart_rows_with_numbers_as_numbers(dataset, chart_id,
+                                                                       lang) -> None:
+    """Item 14: '81,0' is stored as 81.0 shown with one decimal, in the language's locale."""
+    state = resolve(dataset, ViewState(lang=lang))[0]
+    chart = build_chart(dataset, state, chart_id)
+    book = workbook(to_xlsx(dataset, state, chart, BASE_URL))
+    assert book.sheetnames == [t(k, lang) for k in ("sheet_shown", "sheet_full",
                                                         "sheet_meta")]
-    rows = [tuple("" if v is None else v for v in row)
-            for row in book.worksheets[0].iter_rows(values_only=True)]
-    assert rows[0] == chart.header
-    assert rows[1:] == list(chart.rows)
+    sheet = book.worksheets[0]
+    assert tuple(c.value for c in sheet[1]) == chart.header
+    locale = "[$-41D]" if lang == "sv" else "[$-809]"
+    numbers = 0
+    for cells, shown in zip(sheet.iter_rows(min_row=2), chart.rows, strict=True):
+        for cell, text in zip(cells, shown, strict=True):
+            number = shown_number(text, lang)
+            if number is None:
+                assert (cell.value or "") == text
+                continue
+            numbers += 1
+            assert cell.data_type == "n" and cell.value == pytest.approx(number.value)
+            assert cell.number_format.startswith(locale)
+            decimals = text.split("," if lang == "sv" else ".")[-1] \
+                if ("," if lang == "sv" else ".") in text else ""
+            assert cell.number_format.endswith("." + "0" * len(decimals) if decimals else "0")
+    assert numbers >= len(chart.rows)
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "number_format"), [
+    ("81,0", "sv", 81.0, "[$-41D]0.0"), ("81.0", "en", 81.0, "[$-809]0.0"),
+    ("47\u00a0171", "sv", 47171, "[$-41D]#,##0"), ("47,171", "en", 47171, "[$-809]#,##0"),
+    ("\u22122,35", "sv", -2.35, "[$-41D]0.00"), ("+1.5", "en", 1.5, "[$-809]+0.0;-0.0;0.0"),
+    ("2010", "sv", 2010, "[$-41D]0"),
+])
+def test_shown_numbers_are_read_back_with_their_format(text, lang, value,
+                                                       number_format) -> None:
+    number = shown_number(text, lang)
+    assert number is not None
+    assert (number.value, number.number_format) == (pytest.approx(value), number_format)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("1/10", "sv"), ("78,1–83,9", "sv"),
+                                            ("81.0", "sv"), ("1,11", "en"), ("Oxie", "en"),
+                                            ("", "sv"), ("1,2345", "en")])
+def test_text_that_is_not_one_number_stays_text(text, lang) -> None:
+    assert shown_number(text, lang) is None
 
 
 def test_full_data_cover_every_observation_with_numbers(dataset, sv_view) -> None:

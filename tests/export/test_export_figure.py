@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from dashboard.core.viewstate import to_query
 from dashboard.export.citation import cite
+from dashboard.export.dates import retrieved_text
 from dashboard.export.figure import FOOTER_LEGEND, export_figure, export_spec, wrap_link
 from dashboard.export.renderer import FigureRenderer, RenderError, page_generator
 from dashboard.figures.charts import CHART_IDS, build_chart
@@ -56,9 +57,14 @@ def test_pdf_is_vector_with_the_texts_extractable(dataset, sv_view, renderer) ->
     assert float(page.mediabox.width) == pytest.approx(900, abs=1)
     assert float(page.mediabox.height) == pytest.approx(506, abs=1)
     extracted = plain(page.extract_text())
-    for expected in (chart.title, chart.source, chart.licence, "Data hämtade",
+    for expected in (chart.title, chart.source, chart.licence,
+                     "Data hämtade: 2026 (arkiverad kopia av den offentliga sidan)",
                      BASE_URL + to_query(sv_view)):
         assert plain(expected) in extracted
+    # Item 14: the document's title is the chart's, not the render page's.
+    assert reader.metadata.title == chart.title and reader.metadata.subject == chart.subtitle
+    assert "Kaleido" not in str(reader.metadata) and "Chrome" not in str(reader.metadata)
+    assert reader.trailer["/Root"]["/Lang"] == "sv"
     resources = page["/Resources"]
     assert "/Font" in resources
     assert "/XObject" not in resources or not any(
@@ -83,7 +89,7 @@ def test_export_spec_is_valid_plotly_and_leaves_the_chart_alone(dataset, chart_i
     assert spec["data"][-1]["legend"] == FOOTER_LEGEND
     footer = layout[FOOTER_LEGEND]["title"]["text"]
     licence_word = "Licens" if lang == "sv" else "Licence"
-    assert f"{licence_word}: " in footer and chart.retrieved in footer
+    assert f"{licence_word}: " in footer and retrieved_text(chart.retrieved, lang) in footer
 
 
 def test_long_texts_are_wrapped_to_the_image(dataset, sv_view) -> None:

@@ -37,6 +37,7 @@ from dashboard.app.layout import shared_control
 from dashboard.app.live import LiveData
 from dashboard.app.pages import Context, Page, page_for, registry
 from dashboard.app.render import notice_texts
+from dashboard.app.settings import base_url, public_url
 from dashboard.app.viewmodel import (
     BY_FIELD,
     SHARED_CONTROLS,
@@ -96,7 +97,10 @@ def _notices(notices: list[Notice], state: ViewState, ds: Any) -> list:
 
 
 def _base_url() -> str:
-    return flask.request.host_url if flask.has_request_context() else "http://127.0.0.1:8050/"
+    """The address baked into links on the page: the configured public one, else this
+    request's only when it is local (a forged Host header never reaches a link)."""
+    host = flask.request.host_url if flask.has_request_context() else None
+    return base_url(host, public_url())
 
 
 def register(app: Dash, live: LiveData) -> None:
@@ -153,6 +157,7 @@ def register(app: Dash, live: LiveData) -> None:
             ignored = [k for k in ignored if k != "lang"]
         if ignored:
             notices.append(Notice("ignored", {"names": ignored}))
+        stored = live.notice(asked.lang)
         state, fallbacks = resolve(ds, asked)
         notices.extend(fallbacks)
         lang = state.lang
@@ -166,7 +171,8 @@ def register(app: Dash, live: LiveData) -> None:
         shown = {**{n: control_value(state, n) for n in SHARED_CONTROLS}, **controls_in(body)}
         return (
             _view(page, state, shown), controls, nav_links(pages, page, state),
-            _notices(notices, state, ds), body,
+            [*([html.P(stored, className="notice")] if stored else []),
+             *_notices(notices, state, ds)], body,
             t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
             t("language", lang),
             *[t(key, lang) for key in SHELL_TEXTS.values()],

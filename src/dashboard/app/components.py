@@ -10,6 +10,7 @@ from dashboard.app.pages import Context
 from dashboard.core.texts import t
 from dashboard.core.viewstate import href
 from dashboard.export.embed import iframe_snippet
+from dashboard.export.renderer import available
 from dashboard.figures.charts import Chart
 from dashboard.figures.style import FigureSpec
 
@@ -46,6 +47,8 @@ def chart_card(name: str, heading: str, spec: FigureSpec, lang: str, *, source: 
     return html.Section(parts, className="card")
 
 
+# Files made without a browser; the figure files need one (export.renderer.available).
+DATA_FORMATS = ("csv", "xlsx", "zip")
 DOWNLOADS = (("png", "PNG"), ("png-square", "PNG 1:1"), ("svg", "SVG"), ("pdf", "PDF"),
              ("csv", "CSV"), ("xlsx", "Excel"), ("zip", "ZIP"))
 
@@ -67,12 +70,16 @@ def share_box(chart: Chart, ctx: Context) -> list:
     still follow the whole view, rewritten in the browser (assets/view.js).
     """
     lang, state = ctx.state.lang, ctx.shown
+    rendering = available()
     formats: list[tuple[str, str, dict[str, str]]] = [(fmt, label, {})
-                                                      for fmt, label in DOWNLOADS]
-    formats += [("png", "PNG 2×", {"scale": "2"}), ("csv", t("download_full", lang),
-                                                   {"full": "1"})]
-    ids = [f"{chart.id}-download-{fmt}" for fmt, _ in DOWNLOADS]
-    ids += [f"{chart.id}-download-png2", f"{chart.id}-download-full"]
+                                                      for fmt, label in DOWNLOADS
+                                                      if rendering or fmt in DATA_FORMATS]
+    if rendering:
+        formats.append(("png", "PNG 2×", {"scale": "2"}))
+    formats.append(("csv", t("download_full", lang), {"full": "1"}))
+    ids = [f"{chart.id}-download-{fmt}" for fmt, _, extra in formats if not extra]
+    ids += [f"{chart.id}-download-png2"] if rendering else []
+    ids += [f"{chart.id}-download-full"]
     links = [html.A(label, href=href(f"/export/{chart.id}/{fmt}", state, **extra), download="",
                     className="download", id=element_id)
              for (fmt, label, extra), element_id in zip(formats, ids, strict=True)]
@@ -80,6 +87,8 @@ def share_box(chart: Chart, ctx: Context) -> list:
     return [
         html.P([html.Strong(t("download", lang) + ": "), *links], className="downloads"),
         html.P(t("download_note", lang), className="chart-note"),
+        *([] if rendering else [html.P(t("render_unavailable", lang), className="notice",
+                                       id=f"{chart.id}-render-unavailable")]),
         _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link"),
         _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed"),
         html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],

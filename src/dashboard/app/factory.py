@@ -9,7 +9,9 @@ from pathlib import Path
 from dash import Dash
 
 from dashboard.app import callbacks
+from dashboard.app.headers import register_headers
 from dashboard.app.layout import build_layout
+from dashboard.app.limits import limit_requests
 from dashboard.app.live import BoundaryLoader, LiveData
 from dashboard.app.routes import register_routes
 from dashboard.app.settings import Settings, load_settings, store_dir
@@ -45,6 +47,8 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
     callbacks.register(app, live)
     register_routes(app, live)
     register_upload(app, live)
+    limit_requests(app)
+    register_headers(app)
     return app
 
 

@@ -7,6 +7,8 @@ DASHBOARD_DATA        a dataset folder or store root (default: the user's store 
 DASHBOARD_BOUNDARIES  boundary files (GeoJSON, GeoPackage, shapefile), separated by ':'
 DASHBOARD_HOME        the user's data folder; boundaries fetched by `dashboard boundaries
                       fetch` land in its `boundaries/` and are used automatically
+DASHBOARD_PUBLIC_URL  the address readers reach the dashboard at (e.g.
+                      https://halsa.example.se/); baked into exports, embeds and links
 """
 
 from __future__ import annotations
@@ -16,10 +18,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from dashboard.export.link import DEFAULT_BASE_URL
+from dashboard.store.dataset import is_store
 
 # Installed as plain files (editable or wheel), so the resource is a real folder.
 DEFAULT_DATA = Path(str(resources.files("dashboard").joinpath("data", "default")))
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
+PUBLIC_URL_VARIABLE = "DASHBOARD_PUBLIC_URL"
+# The address links point to when no public address is set and the request came from
+# elsewhere than this machine: the one `dashboard serve` listens on by default.
+DEFAULT_PUBLIC_URL = DEFAULT_BASE_URL
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 @dataclass(frozen=True)
@@ -44,10 +55,45 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
                      and not p.name.endswith(".provenance.json")) if folder.is_dir() else []
     named = [Path(p) for p in environ.get("DASHBOARD_BOUNDARIES", "").split(os.pathsep) if p]
     store = store_dir(home)
-    default = store if (store / "CURRENT").exists() else DEFAULT_DATA
+    default = store if is_store(store) else DEFAULT_DATA
     return Settings(Path(environ.get("DASHBOARD_DATA", default)), tuple(fetched + named), home)
 
 
 def store_dir(home: Path) -> Path:
     """The user's versioned store (CURRENT + versions/), where ingests commit new data."""
     return home / "store"
+
+
+def public_url(env: Mapping[str, str] | None = None) -> str | None:
+    """$DASHBOARD_PUBLIC_URL ending in '/', or None when unset; ValueError if not http(s)."""
+    environ = os.environ if env is None else env
+    configured = environ.get(PUBLIC_URL_VARIABLE, "").strip()
+    if not configured:
+        return None
+    parts = urlsplit(configured)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
+            or parts.fragment:
+        raise ValueError(f"{PUBLIC_URL_VARIABLE} must be an http(s) address without query, "
+                         f"e.g. https://halsa.example.se/, not {configured!r}")
+    return configured.rstrip("/") + "/"
+
+
+def local_address(host_url: str) -> str | None:
+    """'scheme://host[:port]/' rebuilt from `host_url` when its host is this machine
+    (127.0.0.1, localhost or ::1), else None."""
+    try:
+        parts = urlsplit(host_url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or host not in LOCAL_HOSTS:
+        return None
+    shown = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{shown}{f':{port}' if port else ''}/"
+
+
+def base_url(host_url: str | None, public: str | None) -> str:
+    """The address to bake into links: `public` (the configured `public_url()`) if set;
+    else the request's own (`host_url`) only when it is local, so that a forged Host
+    header never reaches a link; else DEFAULT_PUBLIC_URL."""
+    return public or (host_url and local_address(host_url)) or DEFAULT_PUBLIC_URL

@@ -1,39 +1,66 @@
 """Adding a file in WHO's HEAT Plus template from the browser: check, preview, then add.
 
 The file is checked exactly as `dashboard ingest heat-file` checks it (the same reader and
-the same merge-and-validate step), so every problem is listed by row, line and column.
-Nothing is added until the user has seen the preview and pressed the button; adding
-commits a new store version atomically and swaps the app's dataset whole.
+the same merge-and-validate step), so every problem is listed by row, line and column, in
+the page's language; the first `MAX_LISTED` are shown, all of them download as CSV.
+Nothing is added until the user has seen the preview, named the publisher and the licence
+and pressed the button; adding commits a new store version atomically and swaps the app's
+dataset whole. The source keeps the file's own name (never a path on the server); a file
+already added is not added again. A file above `MAX_BYTES` is refused in the browser,
+before it is sent.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import csv
+import io
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from dash import Dash, Input, Output, State, dcc, html
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.app import markup
 from dashboard.app.live import LiveData
 from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number, format_period
-from dashboard.core.problems import DatasetError, Problem
+from dashboard.core.problems import DatasetError, Problem, text_key
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, href
 from dashboard.ingest.files import read_heat_file
 from dashboard.store.dataset import Dataset, commit_version
+from dashboard.store.lock import StoreBusy
 from dashboard.store.merge import merge_into
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".csv", ".xlsx")
 PREVIEW_ROWS = 15
+MAX_LISTED = 50
+UNSTATED_LICENCE = "not stated (the user's own file)"
+
+# Refuses a file above the limit in the browser, so that it is never sent; passes the
+# others on to the server's check.
+GATE = """
+function(contents, filename, limit) {
+    if (!contents) { return [null, window.dash_clientside.no_update, true]; }
+    var size = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
+    if (size > limit.bytes) {
+        return [null, {type: "P", namespace: "dash_html_components",
+                       props: {children: limit.message, className: "notice",
+                               id: "upload-too-large"}}, true];
+    }
+    return [{contents: contents, filename: filename}, window.dash_clientside.no_update, true];
+}
+"""
 
 
 @dataclass(frozen=True)
 class UploadCheck:
-    """The outcome of checking an uploaded file: the new dataset, or the problems."""
+    """The outcome of checking an uploaded file: the new dataset, or the problems (as text
+    and as rows of file, row, line, column and text), or that it is already there."""
 
     filename: str
     problems: tuple[str, ...] = ()
@@ -41,14 +68,48 @@ class UploadCheck:
     added_indicators: tuple[str, ...] = ()
     observations: int = 0
     preview: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    rows: tuple[tuple[str, ...], ...] = ()
+    duplicate: bool = False
 
 
-def _problem_text(problem: Problem, tmp: str, filename: str) -> str:
-    return str(problem).replace(tmp, filename)
+def problem_text(problem: Problem, lang: str) -> str:
+    """A problem in the page's language: where it is, then what is wrong."""
+    where = [problem.file] if problem.file else []
+    if problem.row is not None:
+        where.append(t("problem_row", lang, row=problem.row)
+                     + (t("problem_line", lang, line=problem.line) if problem.line else ""))
+    if problem.column is not None:
+        where.append(t("problem_column", lang, column=problem.column))
+    return f"{', '.join(where) or t('problem_file', lang)}: {_message(problem, lang)}"
+
+
+def _message(problem: Problem, lang: str) -> str:
+    key = text_key(problem.code)
+    return problem.message if key is None else t(key, lang, **dict(problem.params))
+
+
+def _refused(name: str, problems: list[Problem], tmp: str, lang: str) -> UploadCheck:
+    named = [replace(p, file=name) if p.file in (tmp, Path(tmp).name) else p for p in problems]
+    rows = tuple((p.file, "" if p.row is None else str(p.row),
+                  "" if p.line is None else str(p.line), p.column or "", _message(p, lang))
+                 for p in named)
+    return UploadCheck(name, tuple(problem_text(p, lang) for p in named), rows=rows)
+
+
+def _with_source(sources: pd.DataFrame, name: str, publisher: str,
+                 licence: str) -> pd.DataFrame:
+    """The file's source row under its own name, with the publisher and licence given."""
+    out = sources.copy()
+    out["title"] = name
+    out["url"] = name
+    if publisher.strip():
+        out["publisher"] = publisher.strip()
+    out["licence"] = licence.strip() or UNSTATED_LICENCE
+    return out
 
 
 def check_upload(ds: Dataset, contents: str | None, filename: str | None,
-                 lang: str = "sv") -> UploadCheck:
+                 lang: str = "sv", publisher: str = "", licence: str = "") -> UploadCheck:
     """Decode, read and merge an upload (a dcc.Upload data URL) without storing anything."""
     name = Path(filename or "").name or "?"
     if not contents or "," not in contents:
@@ -67,13 +128,16 @@ def check_upload(ds: Dataset, contents: str | None, filename: str | None,
         path.write_bytes(raw)
         try:
             imported = read_heat_file(path, ds.areas)
-            new, _ = merge_into(ds, imported.tables, label=name, files={"observations": name},
+            tables = {**imported.tables, "sources": _with_source(
+                imported.tables["sources"], name, publisher, licence)}
+            if set(tables["sources"]["id"]) <= set(ds.sources["id"]):
+                return UploadCheck(name, duplicate=True)
+            new, _ = merge_into(ds, tables, label=name, files={"observations": name},
                                 csv_lines=imported.csv_lines, replace_reference=True,
                                 info={**ds.info, "uploaded": name})
         except DatasetError as error:
-            return UploadCheck(name, tuple(_problem_text(p, str(path), name)
-                                           for p in error.problems))
-    obs = imported.tables["observations"]
+            return _refused(name, error.problems, str(path), lang)
+    obs = tables["observations"]
     known = set(ds.indicators["id"])
     added = tuple(i for i in dict.fromkeys(obs["indicator_id"]) if i not in known)
     names = dict(zip(new.areas["code"], new.areas["name"], strict=True))
@@ -85,43 +149,127 @@ def check_upload(ds: Dataset, contents: str | None, filename: str | None,
     return UploadCheck(name, (), new, added, len(obs), preview)
 
 
+def _counted(key: str, n: int, lang: str) -> str:
+    if n == 0 and key == "upload_new":
+        return ""
+    return t(f"{key}_one", lang) if n == 1 else t(f"{key}_many", lang, n=n)
+
+
+def problems_csv(check: UploadCheck, lang: str) -> str:
+    """Every problem of a refused file as CSV (UTF-8 with BOM, semicolons, as the exports)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([t("upload_csv_file", lang), t("upload_csv_row", lang),
+                     t("upload_csv_line", lang), t("upload_csv_column", lang),
+                     t("upload_csv_problem", lang)])
+    writer.writerows(check.rows)
+    return "\ufeff" + out.getvalue()
+
+
 def report(check: UploadCheck, lang: str) -> list:
     """The validation report or the preview, as page content."""
+    if check.duplicate:
+        return [html.P(t("upload_duplicate", lang, name=check.filename), className="notice",
+                       id="upload-duplicate")]
     if check.problems:
-        return [html.P(t("upload_refused", lang, name=check.filename, n=len(check.problems)),
-                       className="notice"),
-                html.Ul([html.Li(p) for p in check.problems], id="upload-problems")]
+        shown = check.problems[:MAX_LISTED]
+        out = [html.P(t("upload_refused", lang, name=check.filename, n=len(check.problems)),
+                      className="notice"),
+               html.Ul([html.Li(p) for p in shown], id="upload-problems")]
+        if len(check.problems) > MAX_LISTED:
+            out += [html.P(t("upload_problems_shown", lang, shown=MAX_LISTED,
+                             n=len(check.problems)), className="chart-note"),
+                    html.Button(t("upload_problems_download", lang), id="upload-problems-csv",
+                                className="lang-toggle")]
+        return out
     header = [t("indicator", lang), t("area", lang), t("period", lang), t("group", lang),
               t("value", lang)]
-    return [html.P(t("upload_ok", lang, name=check.filename, n=check.observations,
-                     new=len(check.added_indicators)), className="lead-small"),
+    summary = t("upload_ok", lang, name=check.filename,
+                values=_counted("upload_values", check.observations, lang),
+                new=_counted("upload_new", len(check.added_indicators), lang))
+    return [html.P(summary, className="lead-small"),
             markup.table(header, check.preview), html.P(t("upload_preview_note", lang),
                                                  className="chart-note")]
 
 
+def _file(data: Any) -> tuple[str | None, str | None]:
+    """The contents and name the browser passed on (nothing for anything else)."""
+    if not isinstance(data, dict):
+        return None, None
+    contents, filename = data.get("contents"), data.get("filename")
+    return (contents if isinstance(contents, str) else None,
+            filename if isinstance(filename, str) else None)
+
+
+def _lang(view: Any) -> str:
+    lang = view.get("lang") if isinstance(view, dict) else None
+    return lang if isinstance(lang, str) else DEFAULT_LANGUAGE
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def add_upload(live: LiveData, data: Any, publisher: Any, licence: Any, lang: str) -> Any:
+    """Commit a checked file as a new version and show the result, or say why not."""
+    if not _text(publisher) or not _text(licence):
+        return html.P(t("upload_needs_source", lang), className="notice")
+    contents, filename = _file(data)
+    result = check_upload(live.ds, contents, filename, lang, _text(publisher), _text(licence))
+    if result.duplicate:
+        return report(result, lang)
+    if result.dataset is None or live.store_root is None:
+        return html.P(t("upload_not_added", lang), className="notice")
+    try:
+        version = commit_version(result.dataset, live.store_root)
+    except StoreBusy:
+        return html.P(t("store_busy", lang), className="notice", id="upload-failed")
+    except (OSError, DatasetError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror \
+            else type(error).__name__
+        return html.P(t("upload_write_failed", lang, reason=reason), className="notice",
+                      id="upload-failed")
+    live.replace(result.dataset, version)
+    first = result.added_indicators[0] if result.added_indicators else ""
+    link = href("/", ViewState(lang=lang, indicator=first))
+    return html.P([t("upload_added", lang, n=result.observations, version=version), " ",
+                   dcc.Link(t("upload_open", lang), href=link, id="upload-open")],
+                  className="lead-small")
+
+
 def register_upload(app: Dash, live: LiveData) -> None:
-    """Check on upload (preview), add on the button."""
+    """Gate the size in the browser, check on upload (preview), add on the button."""
+    app.clientside_callback(
+        GATE, Output("upload-file", "data"),
+        Output("upload-report", "children", allow_duplicate=True),
+        Output("upload-add", "disabled", allow_duplicate=True),
+        Input("upload", "contents"), State("upload", "filename"), State("upload-limit", "data"),
+        prevent_initial_call=True)
 
     @app.callback(Output("upload-report", "children"), Output("upload-add", "disabled"),
-                  Input("upload", "contents"), State("upload", "filename"),
-                  State("view", "data"), prevent_initial_call=True)
-    def check(contents, filename, view):
-        lang = (view or {}).get("lang", DEFAULT_LANGUAGE)
-        result = check_upload(live.ds, contents, filename, lang)
-        return report(result, lang), bool(result.problems) or live.store_root is None
+                  Input("upload-file", "data"), State("view", "data"),
+                  prevent_initial_call=True)
+    def check(data, view):
+        if data is None:
+            return no_update, True
+        lang = _lang(view)
+        result = check_upload(live.ds, *_file(data), lang)
+        return report(result, lang), result.dataset is None or live.store_root is None
 
     @app.callback(Output("upload-result", "children"), Input("upload-add", "n_clicks"),
-                  State("upload", "contents"), State("upload", "filename"),
+                  State("upload-file", "data"), State("upload-publisher", "value"),
+                  State("upload-licence", "value"), State("view", "data"),
+                  prevent_initial_call=True)
+    def add(_clicks, data, publisher, licence, view):
+        return add_upload(live, data, publisher, licence, _lang(view))
+
+    @app.callback(Output("upload-problems-download", "data"),
+                  Input("upload-problems-csv", "n_clicks"), State("upload-file", "data"),
                   State("view", "data"), prevent_initial_call=True)
-    def add(_clicks, contents, filename, view):
-        lang = (view or {}).get("lang", DEFAULT_LANGUAGE)
-        result = check_upload(live.ds, contents, filename, lang)
-        if result.dataset is None or live.store_root is None:
-            return html.P(t("upload_not_added", lang), className="notice")
-        version = commit_version(result.dataset, live.store_root)
-        live.replace(result.dataset, version)
-        first = result.added_indicators[0] if result.added_indicators else ""
-        link = href("/", ViewState(lang=lang, indicator=first))
-        return html.P([t("upload_added", lang, n=result.observations, version=version), " ",
-                       dcc.Link(t("upload_open", lang), href=link, id="upload-open")],
-                      className="lead-small")
+    def download_problems(_clicks, data, view):
+        lang = _lang(view)
+        result = check_upload(live.ds, *_file(data), lang)
+        if not result.rows:
+            return no_update
+        stem = Path(result.filename).stem or "upload"
+        return dcc.send_string(problems_csv(result, lang), f"{stem}-problems.csv")

@@ -18,7 +18,7 @@ from typing import Any
 from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState, restrict
+from dashboard.core.viewstate import PARAMS, ViewState, restrict
 from dashboard.figures.labels import area_names, group_label
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
@@ -264,9 +264,38 @@ def _options(ds: Dataset, state: ViewState, name: str) -> list[dict[str, str]]:
     return [{"label": choice.option_label(ds, state, v), "value": v} for v in offered]
 
 
+_PARSERS = {p.field: p.parse for p in PARAMS}
+
+
+def _parses(name: str, text: str) -> bool:
+    try:
+        _PARSERS[name](text)
+    except ValueError:
+        return False
+    return True
+
+
+def _fits(name: str, value: Any) -> bool:
+    """Whether `value` has the type and form of control `name` (None: back to the default)."""
+    if name.startswith("w:"):
+        return value is None or (isinstance(value, int | float) and not isinstance(value, bool)
+                                 and 0 <= value <= 100)
+    if name not in _PARSERS or name == "weights":
+        return False
+    if value is None:
+        return True
+    if name == "sel":
+        return isinstance(value, list | tuple) and all(
+            isinstance(c, str) and (not c or _parses("indicator", c)) for c in value)
+    return isinstance(value, str) and (not value or _parses(name, value))
+
+
 def state_from_control(ds: Dataset, current: ViewState, name: str, value: Any) -> ViewState:
     """The state the user asked for by setting one shared or page control. A change of
-    indicator asks for the best period of the new one; a group brings its dimension."""
+    indicator asks for the best period of the new one; a group brings its dimension.
+    A value of the wrong type or form for the control changes nothing."""
+    if not _fits(name, value):
+        return current
     if name == "group":
         dimension = next((d for d, g in _pairs(ds, current) if g == value), "")
         return current.with_changes(dimension=dimension, group=value or "")

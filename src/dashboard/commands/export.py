@@ -2,9 +2,10 @@
 
 URL-OR-STATE is a link copied from the dashboard (http://127.0.0.1:8050/?ind=...) or just
 its query string. Choices the data cannot serve fall back exactly as on the page, and the
-notices saying so go to stderr. The link baked into the file points at the server of the
-given link (or --base-url). The file is written beside its target and renamed into place,
-so a failed export never leaves a half-written file.
+notices saying so go to stderr. The link baked into the file points at --base-url, else
+the chart's page at $DASHBOARD_PUBLIC_URL, else the server of the given link. The file is
+written beside its target and renamed into place, so a failed export never leaves a
+half-written file.
 Exit status: 0 written; 1 the figure could not be rendered; 2 bad arguments or data.
 """
 
@@ -22,7 +23,7 @@ from dashboard.export.figure import SCALES
 from dashboard.export.formats import FORMATS, export_file
 from dashboard.export.link import DEFAULT_BASE_URL, split_link
 from dashboard.export.renderer import RenderError
-from dashboard.figures.charts import CHART_IDS
+from dashboard.figures.charts import CHART_IDS, CHART_PAGES
 from dashboard.ingest.boundaries import BoundaryError
 
 PROG = "dashboard export"
@@ -47,7 +48,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--full", action="store_true",
                         help="CSV of the indicator's full data instead of the chart's table")
     parser.add_argument("--base-url", help="server the baked-in link points to (default: "
-                        f"that of the given link, else {DEFAULT_BASE_URL})")
+                        "$DASHBOARD_PUBLIC_URL, else that of the given link, else "
+                        f"{DEFAULT_BASE_URL})")
     parser.add_argument("--data", help="dataset folder or store root (default: as the app)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     parser.set_defaults(func=run)
@@ -68,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
     from dashboard.app.factory import load
     from dashboard.app.pages import chart_fields
     from dashboard.app.render import notice_texts
-    from dashboard.app.settings import load_settings
+    from dashboard.app.settings import load_settings, public_url
     from dashboard.app.viewmodel import Notice, resolve
 
     problem = _usage_problem(args)
+    try:
+        public = public_url()
+    except ValueError as error:
+        public, problem = None, problem or str(error)
     if problem:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 2
@@ -90,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     notices = [Notice("ignored", {"names": ignored})] if ignored else []
     for line in notice_texts([*notices, *fallbacks], state.lang, ds):
         print(f"{PROG}: {line}", file=sys.stderr)
-    base_url = args.base_url or link_base or DEFAULT_BASE_URL
+    page = public and public.rstrip("/") + CHART_PAGES.get(args.chart, "/")
+    base_url = args.base_url or page or link_base or DEFAULT_BASE_URL
     try:
         payload = export_file(ds, state, args.chart, args.fmt, base_url, scale=args.scale,
                               full=args.full, boundaries=boundaries)

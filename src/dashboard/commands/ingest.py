@@ -9,6 +9,11 @@ atomically. A failure at any step
 prints what failed and where and leaves the store exactly as it was. An ingest that would
 change nothing commits nothing, so running it again is harmless.
 
+Ingests may run at the same time: commits take the store's lock one at a time, and an
+ingest that finds a version committed after it read the store builds its version again on
+that one, so no ingest's data are lost. A store whose live version cannot be read is read at
+the newest version that loads (said on stderr) and repaired by committing on top of it.
+
 Exit status: 0 done or already up to date; 1 the ingest failed and nothing was changed.
 """
 
@@ -17,7 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +43,7 @@ from dashboard.ingest.snapshots import (
     SnapshotStore,
     save_all,
 )
-from dashboard.store.dataset import CURRENT, Dataset, commit_version, read_dataset
+from dashboard.store.dataset import Dataset, Redo, commit, is_store, load_store, read_folder
 from dashboard.store.merge import merge_into, merge_table, merge_tables
 
 
@@ -148,7 +153,7 @@ def _tidy_csv(ctx: Context) -> Ingested:
 
 def _current(home: Path) -> Dataset:
     root = store_dir(home)
-    return read_dataset(root if (root / CURRENT).exists() else DEFAULT_DATA)
+    return load_store(root) if is_store(root) else read_folder(DEFAULT_DATA)
 
 
 def _same(a: Dataset, b: Dataset) -> bool:
@@ -179,10 +184,12 @@ def build(current: Dataset, ingested: Ingested,
                              ingested.tables.get("indicators"),
                              prefer_new=ingested.replace_reference)
     tables = derive_tables(ingested.tables, indicators)
-    return merge_into(current, tables, label=ingested.label, files=ingested.files,
-                      csv_lines=ingested.csv_lines,
-                      replace_reference=ingested.replace_reference,
-                      suppress_below=suppress_below, info=info)
+    new, suppressed = merge_into(current, tables, label=ingested.label, files=ingested.files,
+                                 csv_lines=ingested.csv_lines,
+                                 replace_reference=ingested.replace_reference,
+                                 suppress_below=suppress_below, info=info)
+    again = Redo(current.version, lambda newer: build(newer, ingested, suppress_below)[0])
+    return replace(new, redo=again), suppressed
 
 
 HANDLERS: dict[str, Callable[[Context], Ingested]] = {
@@ -209,6 +216,9 @@ def run(args: argparse.Namespace) -> int:
     version: str | None = None
     try:
         current = _current(home)
+        repair = current.store is not None and current.store.fallback
+        if repair:
+            print(f"dashboard ingest {args.source}: {current.store}", file=err)
         ctx = Context(args, current, SnapshotStore(home / "snapshots"), home)
         stage = "reading the saved snapshots (--offline)" if args.offline \
             else "fetching and reading the source"
@@ -217,9 +227,10 @@ def run(args: argparse.Namespace) -> int:
         new, suppressed = build(current, ingested, args.suppress_below)
         stage = "saving the raw responses as snapshots"
         saved = [p for f in ingested.fetchers for p in save_all(ctx.snapshots, f.fetched)]
-        if not _same(new, current):
+        if repair or not _same(new, current):
             stage = "writing the new store version"
-            version = commit_version(new, root)
+            new = commit(new, root)
+            version = new.version
         if ingested.boundary is not None:
             stage = "installing the boundary file"
             print(f"{args.source}: boundaries saved to {ingested.boundary.install()}")

@@ -2,7 +2,8 @@
 
 Everything is first written beside its target (same folder, so the same file system) under
 a hidden temporary name, then renamed onto the target with `os.replace`, which is atomic.
-A failure before the rename removes the temporary and leaves the target untouched.
+A failure before the rename removes the temporary and leaves the target untouched; what a
+killed process left behind is removed by `remove_temporaries`.
 Temporary files are created with mode 0o666 filtered by the umask, as a plain `open` would.
 """
 
@@ -94,3 +95,26 @@ def replace_folder(target: str | os.PathLike[str], fill: Callable[[Path], None])
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return final
+
+
+def is_temporary(path: Path) -> bool:
+    """Whether `path` is a temporary of `stage_file` or `replace_folder` (`.NAME.new-*`)."""
+    return path.name.startswith(".") and ".new-" in path.name
+
+
+def remove_temporaries(folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporaries that interrupted writes left in `folder`; return them.
+
+    Call it only while no one else writes there (under the writer's lock): a temporary being
+    written at that moment would be removed too.
+    """
+    base = Path(folder)
+    if not base.is_dir():
+        return []
+    removed = [p for p in base.iterdir() if is_temporary(p)]
+    for path in removed:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return removed

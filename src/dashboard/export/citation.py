@@ -12,13 +12,15 @@ from datetime import date
 from dashboard import __version__
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
+from dashboard.export.dates import retrieved_text
 from dashboard.export.link import view_link
 from dashboard.figures.charts import Chart
 
 
 @dataclass(frozen=True)
 class Citation:
-    """Everything needed to cite one chart, in the language of its view."""
+    """Everything needed to cite one chart, in the language of its view (the retrieval
+    dates written out in it)."""
 
     lang: str
     title: str
@@ -46,5 +48,5 @@ def generated_by(lang: str, today: date | None = None) -> str:
 def cite(chart: Chart, state: ViewState, base_url: str, today: date | None = None) -> Citation:
     """The citation of a chart built for `state`, linking back through `base_url`."""
     return Citation(state.lang, chart.title, chart.subtitle, chart.source, chart.licence,
-                    chart.retrieved, view_link(base_url, state),
+                    retrieved_text(chart.retrieved, state.lang), view_link(base_url, state),
                     generated_by(state.lang, today))

@@ -6,7 +6,8 @@ Both are UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (å, 
 The XLSX holds both tables and a metadata sheet (definition, unit, direction, sources,
 licences, flags and the gap measures with their methods, as the chart's data carries them).
 Text cells are neutralised against formula execution (`cells.neutralise`); numbers of
-the full data stay numbers.
+the full data stay numbers, and the numbers of the chart's table, formatted as on the
+page, are written as numbers with the same decimals in the language's number format.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from dashboard.core.i18n import normalise_language
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
-from dashboard.export.cells import neutralise, xml_safe
+from dashboard.export.cells import neutralise, shown_number, xml_safe
 from dashboard.export.citation import cite
+from dashboard.export.dates import format_retrieved
 from dashboard.figures.charts import Chart
 from dashboard.figures.labels import area_name, flag_text, group_label, view_labels
 from dashboard.store import query
@@ -117,11 +119,20 @@ def _xlsx_cell(value: Cell) -> Cell:
     return xml_safe(neutralise(str(value)))
 
 
-def _table_sheet(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]]
-                 ) -> None:
+def _table_sheet(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]],
+                 numbers_in: str | None = None) -> None:
+    """A table with a bold, frozen header; with `numbers_in` (a language), text that shows
+    one number in that language is stored as that number."""
     sheet.append([_xlsx_cell(h) for h in header])
     for row in rows:
         sheet.append([_xlsx_cell(v) for v in row])
+        if numbers_in is None:
+            continue
+        for cell, shown in zip(sheet[sheet.max_row], row, strict=True):
+            number = shown_number(shown, numbers_in) if isinstance(shown, str) else None
+            if number is not None:
+                cell.value = number.value
+                cell.number_format = number.number_format
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -160,7 +171,8 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
                                  "col_retrieved", "col_notes")],
     ]
     sources = query.sources_for(ds, list(obs["source_id"]))
-    rows += [[s.publisher, s.title, s.url, s.licence, s.retrieved,
+    rows += [[s.publisher, s.title, s.url, s.licence, format_retrieved(s.retrieved, lang)
+              if isinstance(s.retrieved, str) else "",
               s.notes if isinstance(s.notes, str) else ""] for s in sources.itertuples()]
     flags = obs["flag"].dropna().str.split("|").explode().value_counts().sort_index()
     if len(flags):
@@ -184,7 +196,7 @@ def to_xlsx(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
     book = Workbook()
     shown = book.active
     shown.title = t("sheet_shown", lang)
-    _table_sheet(shown, chart.header, chart.rows)
+    _table_sheet(shown, chart.header, chart.rows, numbers_in=lang)
     _table_sheet(book.create_sheet(t("sheet_full", lang)), *full_table(ds, state))
     meta = book.create_sheet(t("sheet_meta", lang))
     for row in metadata_rows(ds, state, chart, base_url, today):

@@ -87,7 +87,7 @@ def embed_html(chart: Chart, state: ViewState, base_url: str, script_url: str) -
         script_url=escape(script_url), alt=escape(chart.alt), height=embed_height(chart),
         source=escape(chart.source),
         licence=escape(t("licence", lang, licence=chart.licence)),
-        retrieved=escape(t("retrieved", lang, date=chart.retrieved)),
+        retrieved=escape(t("retrieved", lang, date=citation.retrieved)),
         link=escape(citation.link), open_view=escape(t("open_view", lang)),
         data=_script_json(chart.spec["data"]), layout=_script_json(embed_layout(chart)),
         config=_script_json(PLOT_CONFIG),

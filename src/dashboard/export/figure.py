@@ -5,7 +5,8 @@ margins enlarged for a header (title, subtitle) and a footer (source line, licen
 the data were retrieved, link back to the view). Plotly annotations can only be placed
 relative to the plot area, which axis automargins move about; the title and legends can
 be anchored to the image itself ('container'), so the header is the figure title and the
-footer is the title of a legend of its own, held by one invisible trace.
+footer is the title of a legend of its own, held by one invisible trace. A PDF gets the
+chart's title, subtitle and language as its document properties.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from dashboard import __version__
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.citation import Citation, cite
+from dashboard.export.pdfinfo import set_document_info
 from dashboard.export.renderer import FigureRenderer, shared_renderer
 from dashboard.figures import style
 from dashboard.figures.charts import Chart
@@ -172,6 +175,10 @@ def export_figure(chart: Chart, state: ViewState, base_url: str, fmt: str = "png
         raise ValueError(f"scale must be one of {SCALES}, not {scale!r}")
     image = IMAGE_FORMATS[fmt]
     spec = export_spec(chart, cite(chart, state, base_url), image.width, image.height)
-    return (renderer or shared_renderer()).render(
+    payload = (renderer or shared_renderer()).render(
         spec, image.renderer_format, image.width, image.height,
         scale if image.renderer_format == "png" else 1)
+    if image.renderer_format != "pdf":
+        return payload
+    creator = f"{t('app_title', state.lang)} {__version__}"
+    return set_document_info(payload, chart.title, chart.subtitle, creator, state.lang)

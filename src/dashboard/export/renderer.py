@@ -42,6 +42,16 @@ def browser_path() -> str | None:
     return next((found for name in BROWSER_NAMES if (found := shutil.which(name))), None)
 
 
+def available() -> bool:
+    """Whether figures can be rendered here: a browser to drive exists and can be run.
+
+    The page uses this to say that PNG, SVG and PDF are unavailable instead of offering
+    links that would fail; a browser that exists but fails still raises RenderError.
+    """
+    path = browser_path()
+    return path is not None and shutil.which(path) is not None
+
+
 def local_plotlyjs() -> Path:
     """The plotly.js bundled with the installed plotly package (the one the page uses)."""
     path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

@@ -21,8 +21,8 @@ from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import style
 from dashboard.figures.geometry_choice import shapes_for
-from dashboard.figures.groups import OKABE_ITO
 from dashboard.figures.labels import ViewLabels, area_names
+from dashboard.figures.lines import CONTEXT, Line, draw_lines, period_position
 from dashboard.figures.map import area_map
 from dashboard.figures.parts import ChartData, indicator_sources, ranks
 from dashboard.measures.composite import CompositeIndex, composite_index
@@ -55,6 +55,11 @@ def components(ds: Dataset, state: ViewState) -> tuple[list[str], list[float]]:
         return list(state.sel), [state.weight_of(c) for c in state.sel]
     chosen = [c for c in DEFAULT_COMPONENTS if c in options] or options[:3]
     return chosen, [1.0] * len(chosen)
+
+
+def used_weights(weights: list[float]) -> list[float]:
+    """The weights the index is computed with: as chosen, or equal when all are 0."""
+    return weights if sum(weights) > 0 else [1.0] * len(weights)
 
 
 def _values(ds: Dataset, indicator: str, level: str) -> dict[str, dict[str, float]]:
@@ -103,7 +108,7 @@ def composite_years(ds: Dataset, state: ViewState) -> list[CompositeYear]:
             CompositeYear(
                 year,
                 codes,
-                composite_index(values, favourable, np.array(weights)),
+                composite_index(values, favourable, np.array(used_weights(weights))),
                 dict(zip(chosen, used, strict=True)),
             )
         )
@@ -163,9 +168,36 @@ class IndexTrendData(ChartData):
 def _subtitle(ds: Dataset, state: ViewState) -> str:
     """The components with their weights, as the charts' subtitle."""
     chosen, weights = components(ds, state)
-    return "; ".join(
+    text = "; ".join(
         f"{query.indicator_info(ds, c)[f'title_{state.lang}']} ×{format_number(w, state.lang, 1)}"
         for c, w in zip(chosen, weights, strict=True))
+    return text if used_weights(weights) is weights else \
+        f"{text}. {t('index_zero_weights', state.lang)}"
+
+
+def _year_text(year: CompositeYear, lang: str) -> str:
+    """The index's year, with the span of its components' years where they differ from it."""
+    used = sorted(set(year.periods_used.values()))
+    if used == [year.period]:
+        return year.period
+    span = used[0] if len(used) == 1 else f"{used[0]}\u2013{used[-1]}"
+    return t("index_year_span", lang, year=year.period, span=span)
+
+
+def _years_used(ds: Dataset, years: list[CompositeYear], lang: str) -> str:
+    """Each component's year (or years, over several index years), as a sentence."""
+    used: dict[str, set[str]] = {}
+    for year in years:
+        for component, period in year.periods_used.items():
+            used.setdefault(component, set()).add(period)
+    return t("index_years_used", lang, used="; ".join(
+        f"{query.indicator_info(ds, c)[f'title_{lang}']} {', '.join(sorted(p))}"
+        for c, p in used.items()))
+
+
+def _with_years(subtitle: str, years: str) -> str:
+    """The components' subtitle followed by the sentence on their years."""
+    return f"{subtitle} {years}" if subtitle.endswith(".") else f"{subtitle}. {years}"
 
 
 def _index_data(ds: Dataset, state: ViewState, heading_key: str, bars: bool
@@ -175,21 +207,22 @@ def _index_data(ds: Dataset, state: ViewState, heading_key: str, bars: bool
     if not years:
         return None
     latest = years[-1]
-    heading = t(heading_key, state.lang, year=latest.period)
+    heading = t(heading_key, state.lang, year=_year_text(latest, state.lang))
     title = f"{t('page_index', state.lang)}: {heading.lower()}" if bars else heading
     chosen, weights = components(ds, state)
     complete = [i for i, v in enumerate(latest.result.index) if not np.isnan(v)]
     codes = [latest.codes[i] for i in complete]
     names = area_names(ds, codes, state.lang)
     return IndexData(
-        lang=state.lang, heading=heading, title=title, subtitle=_subtitle(ds, state),
+        lang=state.lang, heading=heading, title=title,
+        subtitle=_with_years(_subtitle(ds, state), _years_used(ds, [latest], state.lang)),
         source_ids=indicator_sources(ds, tuple(chosen)), year=latest.period,
         rows=tuple(IndexRow(latest.codes[i], names[latest.codes[i]],
                             float(latest.result.index[i]),
                             tuple(float(latest.result.scores[j, i]) for j in range(len(chosen))))
                    for i in complete),
         titles=tuple(query.indicator_info(ds, c)[f"title_{state.lang}"] for c in chosen),
-        weights=tuple(weights), periods_used=tuple(latest.periods_used.items()),
+        weights=tuple(used_weights(weights)), periods_used=tuple(latest.periods_used.items()),
         highlight=state.area, method=t("index_method", state.lang))
 
 
@@ -226,7 +259,8 @@ def indextrend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeS
     names = area_names(ds, years[0].codes, state.lang)
     heading = t("index_trend_heading", state.lang)
     return IndexTrendData(
-        lang=state.lang, heading=heading, title=heading, subtitle=_subtitle(ds, state),
+        lang=state.lang, heading=heading, title=heading,
+        subtitle=_with_years(_subtitle(ds, state), _years_used(ds, years, state.lang)),
         source_ids=indicator_sources(ds, tuple(chosen)),
         periods=tuple(y.period for y in years),
         lines=tuple(IndexLine(c, names[c], tuple(float(y.result.index[i]) for y in years))
@@ -291,23 +325,13 @@ def draw_indexbars(data: IndexData, lang: str) -> style.FigureSpec:
 
 
 def draw_indextrend(data: IndexTrendData, lang: str) -> style.FigureSpec:
-    """One line per area over the years, the chosen area emphasised."""
-    traces = []
-    for i, line in enumerate(data.lines):
-        chosen = line.code == data.highlight
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": line.name,
-            "x": list(data.periods), "y": list(line.values),
-            "line": {"color": style.HIGHLIGHT if chosen else OKABE_ITO[i % len(OKABE_ITO)],
-                     "width": 4 if chosen else 1.8},
-        })
-    layout = style.base_layout(lang, 360)
-    layout.update(
-        xaxis={"type": "category"},
-        yaxis={"automargin": True, "gridcolor": "#e5e7eb"},
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-    )
-    return {"data": traces, "layout": layout}
+    """One grey line per area over the years on a time axis, the chosen area in colour, each
+    named at its end."""
+    lines = [Line(line.name, tuple(period_position(p) for p in data.periods), line.values,
+                  style.HIGHLIGHT if line.code == data.highlight else CONTEXT,
+                  line.code == data.highlight)
+             for line in data.lines]
+    return draw_lines(lines, t("period", lang), t("index_value", lang), data.periods, lang, 360)
 
 
 def index_table(data: IndexData) -> tuple[tuple[str, ...], list[list[str]]]:

@@ -3,9 +3,9 @@
 HEAT Plus template, read by `heat_template.read_heat_template`; a file with any problem is
 refused whole, each problem naming row, spreadsheet line and column. It maps onto the data
 model as follows:
-- year -> period; estimate, se, population -> value, se, population (a missing se is
-  derived from the interval as HEAT Plus does; the interval itself is not kept; a row
-  without an estimate is not published and left out);
+- year -> period; estimate, se, ci_lb, ci_ub, population -> value, se, ci_low, ci_high,
+  population (a missing se is derived from the interval as HEAT Plus does; a row without
+  an estimate is not published and left out);
 - indicator_abbr -> indicator id (lower case, other characters as '_'), indicator_name ->
   titles, indicator_scale -> unit (100 percent, 1000 per 1 000, otherwise index),
   favourable_indicator -> polarity;
@@ -18,6 +18,8 @@ model as follows:
 
 Tidy CSV: a folder holding `observations.csv` and any of `indicators.csv`, `areas.csv`,
 `groups.csv`, `sources.csv`, with the columns of core/schema.py (UTF-8, decimal point).
+Columns that may be empty (se, ci_low, ci_high, numerator, ...) may also be left out; they
+are then read as empty. Every file is read before any problem is reported, so all show.
 """
 
 from __future__ import annotations
@@ -113,7 +115,9 @@ def heat_tables(path: Path, strata: Sequence[HeatStratum],
         geographic = dimension in GEOGRAPHIC
         if setting is None and not (geographic and stratum.setting_average is None):
             unknown.append(Problem(str(path), stratum.rows[0], "setting",
-                                   f"{stratum.setting!r} is not a known area code or name"))
+                                   f"{stratum.setting!r} is not a known area code or name",
+                                   code="unknown_area",
+                                   params=(("name", repr(stratum.setting)),)))
             continue
         base = {"indicator_id": slug(stratum.indicator_abbr), "period": str(stratum.year),
                 "sex": TOTAL, "dimension": TOTAL, "group": TOTAL, "source_id": source["id"]}
@@ -126,19 +130,22 @@ def heat_tables(path: Path, strata: Sequence[HeatStratum],
             if math.isnan(stratum.estimate[i]):
                 continue
             row = base | {"area_code": setting, "value": float(stratum.estimate[i]),
-                          "se": _number(stratum.se[i]),
+                          "se": _number(stratum.se[i]), "ci_low": _number(stratum.ci_lb[i]),
+                          "ci_high": _number(stratum.ci_ub[i]),
                           "population": _number(stratum.population[i])}
             if geographic:
                 row["area_code"] = area_of(name)
                 if row["area_code"] is None:
                     unknown.append(Problem(str(path), stratum.rows[i], "subgroup",
-                                           f"{name!r} is not a known area code or name"))
+                                           f"{name!r} is not a known area code or name",
+                                           code="unknown_area", params=(("name", repr(name)),)))
                     continue
             elif dimension in SEX_DIMENSIONS:
                 row["sex"] = SEX_NAMES.get(name.strip().casefold())
                 if row["sex"] is None:
                     unknown.append(Problem(str(path), stratum.rows[i], "subgroup",
-                                           f"{name!r} is not female, male or total"))
+                                           f"{name!r} is not female, male or total",
+                                           code="unknown_sex", params=(("name", repr(name)),)))
                     continue
             else:
                 row["dimension"], row["group"] = slug(stratum.dimension), slug(name)
@@ -180,6 +187,7 @@ def read_tidy_folder(folder: str | Path) -> Imported:
         raise DatasetError([Problem(str(root), None, None, "holds no observations.csv; a tidy "
                                                            "CSV folder needs at least that")])
     tables, files, lines = {}, {}, {}
+    problems: list[Problem] = []
     for name, spec in TABLES.items():
         path = root / f"{name}.csv"
         if not path.is_file():
@@ -187,11 +195,14 @@ def read_tidy_folder(folder: str | Path) -> Imported:
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         except (UnicodeDecodeError, pd.errors.ParserError) as error:
-            raise DatasetError([Problem(str(path), None, None,
-                                        f"cannot be read as UTF-8 CSV ({error})")]) from error
+            problems.append(Problem(str(path), None, None,
+                                    f"cannot be read as UTF-8 CSV ({error})"))
+            continue
         missing = [c.name for c in spec.columns if not c.nullable and c.name not in frame]
-        if missing:
-            raise DatasetError([Problem(str(path), None, c, "required column is missing")
-                                for c in missing])
-        tables[name], files[name], lines[name] = frame, str(path), True
+        problems += [Problem(str(path), None, c, "required column is missing") for c in missing]
+        left_out = [c.name for c in spec.columns if c.nullable and c.name not in frame]
+        tables[name] = frame.assign(**dict.fromkeys(left_out, ""))
+        files[name], lines[name] = str(path), True
+    if problems:
+        raise DatasetError(problems)
     return Imported(tables, files, lines)

@@ -1,11 +1,12 @@
 """Files in the WHO HEAT Plus data template (CSV or XLSX) -> validated strata of subgroups.
 
 Template: WHO HEAT Plus v6 upload template, one row per subgroup with the columns in
-`COLUMNS`. Rows are grouped into strata by (setting, year, indicator_abbr, dimension). A
-missing `se` is derived from the interval as (ci_ub - ci_lb) / (2 z), z the 97.5% normal
-quantile, as HEAT Plus does.
+`COLUMNS`. Rows are grouped into strata by (setting, year, indicator_abbr, dimension). The
+interval is kept; a missing `se` is derived from it as (ci_ub - ci_lb) / (2 z), z the 97.5%
+normal quantile, as HEAT Plus does. An estimate outside its interval is a problem.
 
-Every problem names the 1-based data row, the spreadsheet line and the column. A problem
+Every problem names the 1-based data row, the spreadsheet line and the column, and carries
+a code for the text that says it in the reader's language (`problem_<code>`). A problem
 in a row, or an inconsistency within a stratum (different scales, repeated subgroup orders,
 two reference subgroups), rejects that stratum only: the valid strata are returned beside
 the problems. A file that cannot be read at all (missing, not CSV/XLSX, missing columns, no
@@ -68,6 +69,8 @@ class HeatStratum:
     subgroups: tuple[str, ...]
     estimate: np.ndarray
     se: np.ndarray
+    ci_lb: np.ndarray
+    ci_ub: np.ndarray
     population: np.ndarray
     order: np.ndarray | None
     reference: int | None
@@ -108,15 +111,16 @@ class _Cells:
         self.problems = problems
         self.ok = True
 
-    def problem(self, column: str, message: str) -> None:
+    def problem(self, column: str, message: str, code: str, **params: str) -> None:
         self.ok = False
-        self.problems.append(Problem("", self.row.row, column, message, self.row.line))
+        self.problems.append(Problem("", self.row.row, column, message, self.row.line, code,
+                                     tuple(params.items())))
 
     def text(self, column: str, *, required: bool) -> str:
         value = _clean(self.row.raw.get(column))
         if value is None:
             if required:
-                self.problem(column, "a value is required")
+                self.problem(column, "a value is required", "value_required")
             return ""
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -126,10 +130,11 @@ class _Cells:
         value = _clean(self.row.raw.get(column))
         if value is None:
             if required:
-                self.problem(column, "a number is required")
+                self.problem(column, "a number is required", "number_required")
             return None
         if isinstance(value, bool):
-            self.problem(column, f"expected a number, got {value!r}")
+            self.problem(column, f"expected a number, got {value!r}", "not_a_number",
+                         got=repr(value))
             return None
         if isinstance(value, int | float):
             number = float(value)
@@ -140,10 +145,12 @@ class _Cells:
             try:
                 number = float(text)
             except ValueError:
-                self.problem(column, f"expected a number, got {value!r}")
+                self.problem(column, f"expected a number, got {value!r}", "not_a_number",
+                             got=repr(value))
                 return None
         if not math.isfinite(number):
-            self.problem(column, f"expected a finite number, got {value!r}")
+            self.problem(column, f"expected a finite number, got {value!r}", "not_finite",
+                         got=repr(value))
             return None
         return number
 
@@ -152,7 +159,8 @@ class _Cells:
         if number is None:
             return None
         if number not in (0.0, 1.0):
-            self.problem(column, f"must be 0 or 1, got {_show(number)}")
+            self.problem(column, f"must be 0 or 1, got {_show(number)}", "not_flag",
+                         got=_show(number))
             return None
         return number == 1.0
 
@@ -190,22 +198,32 @@ def _parse_row(row: _Row, decimal_comma: bool, problems: list[Problem]) -> bool:
         v[column] = cells.text(column, required=False)
     year = cells.number("year", required=True)
     if year is not None and not year.is_integer():
-        cells.problem("year", f"must be a whole year such as 2012, got {_show(year)}")
+        cells.problem("year", f"must be a whole year such as 2012, got {_show(year)}",
+                      "not_year", got=_show(year))
     v["year"] = int(year) if year is not None and year.is_integer() else None
     scale = cells.number("indicator_scale", required=True)
     if scale is not None and scale <= 0:
-        cells.problem("indicator_scale", f"must be above 0 (e.g. 100 for percent), got {scale}")
+        cells.problem("indicator_scale", f"must be above 0 (e.g. 100 for percent), got {scale}",
+                      "scale_not_positive", got=str(scale))
     v["indicator_scale"] = scale
     for column in ("estimate", "ci_lb", "ci_ub", "setting_average"):
         v[column] = cells.number(column)
     for column in ("se", "population"):
         number = cells.number(column)
         if number is not None and number < 0:
-            cells.problem(column, f"must not be negative, got {_show(number)}")
+            cells.problem(column, f"must not be negative, got {_show(number)}", "negative",
+                          got=_show(number))
         v[column] = number
     lb, ub = v["ci_lb"], v["ci_ub"]
     if lb is not None and ub is not None and lb > ub:
-        cells.problem("ci_lb", f"lower limit {_show(lb)} is above the upper limit {_show(ub)}")
+        cells.problem("ci_lb", f"lower limit {_show(lb)} is above the upper limit {_show(ub)}",
+                      "ci_reversed", lb=_show(lb), ub=_show(ub))
+    estimate = v["estimate"]
+    if estimate is not None and lb is not None and ub is not None and lb <= ub \
+            and not lb <= estimate <= ub:
+        cells.problem("estimate", f"{_show(estimate)} is outside its interval {_show(lb)} to "
+                      f"{_show(ub)}", "outside_ci", got=_show(estimate), lb=_show(lb),
+                      ub=_show(ub))
     if v["se"] is None and lb is not None and ub is not None and lb <= ub:
         v["se"] = (ub - lb) / SE_FROM_CI
     v["favourable_indicator"] = cells.flag("favourable_indicator", required=True)
@@ -213,7 +231,8 @@ def _parse_row(row: _Row, decimal_comma: bool, problems: list[Problem]) -> bool:
     v["reference_subgroup"] = cells.flag("reference_subgroup", required=False) or False
     order = cells.number("subgroup_order", required=bool(v["ordered_dimension"]))
     if v["ordered_dimension"] and order is not None and not (order.is_integer() and order >= 1):
-        cells.problem("subgroup_order", f"must be a whole number from 1 up, got {_show(order)}")
+        cells.problem("subgroup_order", f"must be a whole number from 1 up, got {_show(order)}",
+                      "bad_order", got=_show(order))
     v["subgroup_order"] = order
     return cells.ok
 
@@ -228,7 +247,9 @@ def _consistent(rows: list[_Row], column: str, problems: list[Problem]) -> bool:
                     column,
                     f"differs within the stratum ({r.values[column]!r} here, {first!r} in "
                     f"row {rows[0].row}); it must be the same for every subgroup",
-                    r.line,
+                    r.line, "differs",
+                    (("here", repr(r.values[column])), ("first", repr(first)),
+                     ("row", str(rows[0].row))),
                 )
             )
             return False
@@ -244,7 +265,8 @@ def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
     if len(averages) > 1:
         r = next(r for r in rows if r.values["setting_average"] is not None)
         problems.append(
-            Problem("", r.row, "setting_average", "differs within the stratum", r.line)
+            Problem("", r.row, "setting_average", "differs within the stratum", r.line,
+                    "average_differs")
         )
         ok = False
     seen: dict[str, _Row] = {}
@@ -253,7 +275,8 @@ def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
         if name in seen:
             problems.append(
                 Problem("",
-                    r.row, "subgroup", f"{name!r} repeats row {seen[name].row}", r.line
+                    r.row, "subgroup", f"{name!r} repeats row {seen[name].row}", r.line,
+                    "subgroup_repeats", (("name", repr(name)), ("row", str(seen[name].row)))
                 )
             )
             ok = False
@@ -269,7 +292,8 @@ def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
                         r.row,
                         "subgroup_order",
                         f"order {_show(order)} repeats row {orders[order].row}",
-                        r.line,
+                        r.line, "order_repeats",
+                        (("order", _show(order)), ("row", str(orders[order].row))),
                     )
                 )
                 ok = False
@@ -282,7 +306,7 @@ def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
                 r.row,
                 "reference_subgroup",
                 f"a second reference subgroup (the first is in row {rows[references[0]].row})",
-                r.line,
+                r.line, "second_reference", (("row", str(rows[references[0]].row)),),
             )
         )
         ok = False
@@ -303,6 +327,8 @@ def _stratum(rows: list[_Row], problems: list[Problem]) -> HeatStratum | None:
         subgroups=tuple(r.values["subgroup"] for r in rows),
         estimate=column("estimate"),
         se=column("se"),
+        ci_lb=column("ci_lb"),
+        ci_ub=column("ci_ub"),
         population=column("population"),
         order=column("subgroup_order") if ordered else None,
         reference=references[0] if references else None,
@@ -322,7 +348,8 @@ def parse_records(
     if missing:
         raise TemplateError(
             [
-                Problem("", None, c, "required column is missing from the header", 1)
+                Problem("", None, c, "required column is missing from the header", 1,
+                        "column_missing")
                 for c in missing
             ]
         )
@@ -340,7 +367,8 @@ def parse_records(
         if not _parse_row(row, decimal_comma, problems):
             bad.add(key)
     if not groups:
-        raise TemplateError([Problem("", None, None, "the file has no data rows")])
+        raise TemplateError([Problem("", None, None, "the file has no data rows", None,
+                                     "no_rows")])
     strata = []
     skipped = []
     for key, rows in groups.items():
@@ -364,15 +392,20 @@ def _csv_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[obj
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    header = next(reader, None)
+
+    def lines() -> Iterator[tuple[int, list[object]]]:
+        try:
+            for cells in reader:
+                yield reader.line_num, list(cells)
+        except csv.Error as error:
+            raise TemplateError([Problem("", None, None, f"cannot be read as CSV ({error})",
+                                         reader.line_num, "csv_unreadable")]) from error
+
+    records = lines()
+    header = next(records, None)
     if header is None:
-        raise TemplateError([Problem("", None, None, "the file is empty")])
-
-    def records() -> Iterator[tuple[int, list[object]]]:
-        for cells in reader:
-            yield reader.line_num, list(cells)
-
-    return list(header), records(), delimiter != ","
+        raise TemplateError([Problem("", None, None, "the file is empty", None, "file_empty")])
+    return header[1], records, delimiter != ","
 
 
 def _xlsx_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[object]]], bool]:
@@ -382,13 +415,15 @@ def _xlsx_records(path: Path) -> tuple[list[object], Iterator[tuple[int, list[ob
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises several unrelated types for a bad file
         raise TemplateError(
-            [Problem("", None, None, f"cannot read the spreadsheet: {error}")]
+            [Problem("", None, None, f"cannot read the spreadsheet: {error}", None,
+                     "sheet_unreadable")]
         ) from error
     rows = book.worksheets[0].iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
         book.close()
-        raise TemplateError([Problem("", None, None, "the spreadsheet is empty")])
+        raise TemplateError([Problem("", None, None, "the spreadsheet is empty", None,
+                                     "sheet_empty")])
 
     def records() -> Iterator[tuple[int, list[object]]]:
         try:

@@ -44,8 +44,10 @@ def composite_index(values: np.ndarray, favourable: np.ndarray,
     """Weighted mean rank score per area; NaN where an area lacks any chosen indicator."""
     values = np.atleast_2d(np.asarray(values, dtype=float))
     weights = np.ones(values.shape[0]) if weights is None else np.asarray(weights, float)
-    if weights.shape != (values.shape[0],) or (weights < 0).any() or weights.sum() <= 0:
-        raise ValueError("weights must be one non-negative number per indicator, not all 0")
+    if weights.shape != (values.shape[0],) or not np.isfinite(weights).all() \
+            or (weights < 0).any() or weights.sum() <= 0:
+        raise ValueError("weights must be one finite non-negative number per indicator, "
+                         "not all 0")
     scores = rank_scores(values, np.asarray(favourable, dtype=bool))
     complete = ~np.isnan(scores).any(axis=0)
     index = np.full(values.shape[1], np.nan)

@@ -12,18 +12,22 @@ Merging is by each table's key (core/schema.py):
   `replace_reference` is set for the user's own files (tidy CSV, HEAT template), whose rows
   then win.
 Rows keep their order: current rows stay in place, new keys follow in the order ingested.
+
+A merged dataset remembers how it was made (`Dataset.redo`), so that a commit can merge the
+same tables into a newer version when another writer committed in between.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
 from dashboard.core.schema import TABLES
 from dashboard.derive.suppression import SUPPRESS_BELOW, suppress_small_counts, text
-from dashboard.store.dataset import Dataset, from_tables
+from dashboard.store.dataset import Dataset, Redo, from_tables
 
 FACT_TABLES = frozenset({"observations", "sources"})
 _RANK, _PRIORITY = "_merge_rank", "_merge_priority"
@@ -97,13 +101,41 @@ def new_rows_first(current: Mapping[str, pd.DataFrame],
     return out
 
 
+def merge_info(base: Mapping[str, Any], mine: Mapping[str, Any],
+               theirs: Mapping[str, Any]) -> dict[str, Any]:
+    """`theirs` with the changes that turned `base` into `mine` (nested objects key by key)."""
+    out = dict(theirs)
+    for key, value in mine.items():
+        old = base.get(key)
+        if value == old:
+            continue
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge_info(old if isinstance(old, dict) else {}, value, out[key])
+        else:
+            out[key] = value
+    for key in base:
+        if key not in mine:
+            out.pop(key, None)
+    return out
+
+
 def merge_into(current: Dataset, tables: Mapping[str, pd.DataFrame], *, label: str,
                files: Mapping[str, str] | None = None,
                csv_lines: Mapping[str, bool] | None = None, replace_reference: bool = False,
                suppress_below: float = SUPPRESS_BELOW, info: dict | None = None
                ) -> tuple[Dataset, int]:
     """The current dataset with `tables` merged in, validated; and how many values were
-    suppressed. Problems name the ingested file's rows first, so a user can fix them."""
+    suppressed. Problems name the ingested file's rows first, so a user can fix them.
+    The result's `redo` merges the same tables into another dataset."""
+    given, wanted_info = tables, info
+
+    def again(newer: Dataset) -> Dataset:
+        changed = None if wanted_info is None else merge_info(current.info, wanted_info,
+                                                              newer.info)
+        return merge_into(newer, given, label=label, files=files, csv_lines=csv_lines,
+                          replace_reference=replace_reference, suppress_below=suppress_below,
+                          info=changed)[0]
+
     tables = {name: tables.get(name, pd.DataFrame(columns=list(spec.column_names)))
               for name, spec in TABLES.items()}
     cur = {name: current.table(name) for name in TABLES}
@@ -115,4 +147,5 @@ def merge_into(current: Dataset, tables: Mapping[str, pd.DataFrame], *, label: s
              for name in TABLES if len(tables[name])}
     from_tables(new_rows_first(cur, tables), files=names, csv_lines=dict(csv_lines or {}))
     merged = merge_tables(cur, tables, replace_reference=replace_reference)
-    return from_tables(merged, info if info is not None else current.info), suppressed
+    new = from_tables(merged, info if info is not None else current.info)
+    return replace(new, redo=Redo(current.version, again)), suppressed

@@ -18,6 +18,7 @@ from dashboard.store.dataset import Dataset
 SEX_PREFERENCE = (TOTAL, "male", "female")
 LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "stadsomrade", "geso", "skola")
 REFERENCE_LEVELS = ("kommun", "riket")
+CITY_LEVELS = ("kommun",)
 
 
 def period_key(period: str) -> tuple[int, int, str]:
@@ -45,9 +46,11 @@ def for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
 
 
 def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
-    """Area levels (comparable units, not references) that have values of the indicator."""
+    """Area levels (comparable units, not references) that have values of the indicator;
+    an indicator given only for the city (e.g. a survey by education) has the city's level."""
     present = set(for_indicator(ds, indicator_id)["level"])
-    return [lvl for lvl in LEVEL_PREFERENCE if lvl in present]
+    return [lvl for lvl in LEVEL_PREFERENCE if lvl in present] or \
+        [lvl for lvl in CITY_LEVELS if lvl in present]
 
 
 def options(ds: Dataset, indicator_id: str, level: str) -> dict[str, list]:

@@ -2,6 +2,9 @@
 
 Every check is vectorised over a whole column and reports the first rows that break it,
 naming file, row (1-based, header not counted) and column, so a user can fix the file.
+Every check runs in one pass, so a user sees every problem at once: a cell already reported
+is not reported again by a later check, and only the checks that need a table that is
+missing or lacks a required column are left out (that table's problem is reported).
 """
 
 from __future__ import annotations
@@ -27,21 +30,25 @@ class _Report:
         self.file = file
         self.csv_lines = csv_lines
         self.problems: list[Problem] = []
+        self.reported: set[tuple[int, str]] = set()
 
     def add(self, position: int | None, column: str | None, message: str) -> None:
         row = None if position is None else int(position) + 1
+        if position is not None and column is not None:
+            self.reported.add((int(position), column))
         line = row + 1 if (row is not None and self.csv_lines) else None
         self.problems.append(Problem(self.file, row, column, message, line))
 
     def add_rows(
         self, mask: np.ndarray, column: str, describe: Iterable[str] | None, message: str
     ) -> None:
-        positions = np.flatnonzero(mask)[:PER_CHECK]
+        fresh = [int(p) for p in np.flatnonzero(mask) if (int(p), column) not in self.reported]
+        positions = fresh[:PER_CHECK]
         texts = list(describe) if describe is not None else None
         for pos in positions:
             detail = f"{texts[pos]!r} " if texts is not None else ""
-            self.add(int(pos), column, f"{detail}{message}".strip())
-        extra = int(mask.sum()) - len(positions)
+            self.add(pos, column, f"{detail}{message}".strip())
+        extra = len(fresh) - len(positions)
         if extra > 0:
             self.add(None, column, f"{extra} more row(s) with the same problem")
 
@@ -52,11 +59,15 @@ def _is_empty(series: pd.Series) -> np.ndarray:
                      or (isinstance(v, str) and v.strip() == "") for v in values], dtype=bool)
 
 
+def _missing_columns(raw: pd.DataFrame, spec: TableSpec) -> list[str]:
+    return [c.name for c in spec.columns if not c.optional and c.name not in raw.columns]
+
+
 def typed_table(raw: pd.DataFrame, spec: TableSpec, report: _Report) -> pd.DataFrame:
     """Check one table's columns, types, empty cells and allowed values; return it typed."""
     absent = [c.name for c in spec.columns if c.optional and c.name not in raw.columns]
     raw = raw.assign(**dict.fromkeys(absent, None))
-    missing = [c.name for c in spec.columns if c.name not in raw.columns]
+    missing = _missing_columns(raw, spec)
     for name in missing:
         report.add(None, name, f"required column is missing (expected columns: "
                    f"{', '.join(spec.column_names)})")
@@ -107,20 +118,25 @@ def _check_membership(report: _Report, table: pd.DataFrame, column: str,
 
 
 def check_observations(obs: pd.DataFrame, tables: dict[str, pd.DataFrame],
-                       report: _Report) -> None:
-    """Cross-table and range checks of the observations table."""
+                       report: _Report, usable: Iterable[str] = TABLES) -> None:
+    """Cross-table and range checks of the observations table (against the `usable` tables)."""
+    usable = set(usable)
     indicators = tables["indicators"]
-    _check_membership(report, obs, "indicator_id", indicators["id"], "indicator")
-    _check_membership(report, obs, "area_code", tables["areas"]["code"], "area")
-    _check_membership(report, obs, "source_id", tables["sources"]["id"], "source")
-    known_groups = set(zip(tables["groups"]["dimension"], tables["groups"]["group"],
-                           strict=True))
-    pairs = list(zip(obs["dimension"], obs["group"], strict=True))
-    bad = np.array([p not in known_groups for p in pairs], dtype=bool)
-    report.add_rows(bad, "group", [f"{d}/{g}" for d, g in pairs],
-                    "is not a known dimension/group pair (see the groups table)")
+    for column, table, key, what in (("indicator_id", "indicators", "id", "indicator"),
+                                     ("area_code", "areas", "code", "area"),
+                                     ("source_id", "sources", "id", "source")):
+        if table in usable:
+            _check_membership(report, obs, column, tables[table][key], what)
+    if "groups" in usable:
+        known_groups = set(zip(tables["groups"]["dimension"], tables["groups"]["group"],
+                               strict=True))
+        pairs = list(zip(obs["dimension"], obs["group"], strict=True))
+        bad = np.array([None not in p and p not in known_groups for p in pairs], dtype=bool)
+        report.add_rows(bad, "group", [f"{d}/{g}" for d, g in pairs],
+                        "is not a known dimension/group pair (see the groups table)")
     periods = obs["period"].to_numpy(dtype=object)
-    bad = np.array([not (isinstance(p, str) and PERIOD_RE.match(p)) for p in periods])
+    bad = np.array([isinstance(p, str) and not PERIOD_RE.match(p) for p in periods],
+                   dtype=bool)
     report.add_rows(bad, "period", [str(p) for p in periods],
                     "is not a period (expected YYYY, YYYY-YYYY, YYYY-MM or YYYY-MM-DD)")
     flags = obs["flag"].to_numpy(dtype=object)
@@ -154,11 +170,14 @@ def check_observations(obs: pd.DataFrame, tables: dict[str, pd.DataFrame],
                     "is below the value (an upper limit must not be under it)")
 
 
-def check_indicators(ind: pd.DataFrame, sources: pd.DataFrame, report: _Report) -> None:
-    """Units must be known, scales positive, and every cited source present."""
+def check_indicators(ind: pd.DataFrame, sources: pd.DataFrame | None,
+                     report: _Report) -> None:
+    """Units must be known, scales positive, and every cited source present (if `sources`)."""
     _check_membership(report, ind, "unit", UNITS, "unit")
     scale = ind["scale"].to_numpy()
     report.add_rows(scale <= 0, "scale", [f"{v:g}" for v in scale], "must be positive")
+    if sources is None:
+        return
     known = set(sources["id"])
     cited = [str(s) for s in ind["source_ids"]]
     bad = np.array([any(x.strip() not in known for x in s.split(";")) for s in cited])
@@ -176,14 +195,27 @@ def check_areas(areas: pd.DataFrame, report: _Report) -> None:
 def validate_tables(raw: dict[str, pd.DataFrame], files: dict[str, str],
                     csv_lines: dict[str, bool] | None = None
                     ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Validate all five tables together; return the typed tables and every problem found."""
+    """Validate the five tables together; return the typed tables and every problem found.
+
+    A table absent from `raw` is left out of the checks (its absence is the caller's to
+    report), as is, in the cross-table checks, a table that lacks a required column.
+    """
     csv_lines = csv_lines or {}
     reports = {name: _Report(files.get(name, name), csv_lines.get(name, False))
                for name in TABLES}
-    typed = {name: typed_table(raw[name], spec, reports[name]) for name, spec in TABLES.items()}
-    if not any(r.problems for r in reports.values()):
-        check_indicators(typed["indicators"], typed["sources"], reports["indicators"])
+    empty = {name: pd.DataFrame(columns=list(spec.column_names))
+             for name, spec in TABLES.items()}
+    typed = {name: typed_table(raw[name], spec, reports[name]) if name in raw else empty[name]
+             for name, spec in TABLES.items()}
+    usable = {name for name, spec in TABLES.items()
+              if name in raw and not _missing_columns(raw[name], spec)}
+    if "indicators" in usable:
+        check_indicators(typed["indicators"],
+                         typed["sources"] if "sources" in usable else None,
+                         reports["indicators"])
+    if "areas" in usable:
         check_areas(typed["areas"], reports["areas"])
-        check_observations(typed["observations"], typed, reports["observations"])
+    if "observations" in usable:
+        check_observations(typed["observations"], typed, reports["observations"], usable)
     problems = [p for r in reports.values() for p in r.problems]
     return typed, problems

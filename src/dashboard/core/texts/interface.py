@@ -141,6 +141,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Språket ”{asked}” finns inte; visar svenska.",
         "en": "The language “{asked}” is not available; showing Swedish.",
     },
+    "overview_left_out": {
+        "sv": "Visas inte här: {names}. Ingen period har värden för minst hälften av områdena "
+              "på den här nivån; se indikatorns egen vy.",
+        "en": "Not shown here: {names}. No period has values for at least half of the areas "
+              "at this level; see the indicator's own view.",
+    },
     "dropdown_select_all": {"sv": "Välj alla", "en": "Select all"},
     "dropdown_deselect_all": {"sv": "Välj bort alla", "en": "Deselect all"},
     "dropdown_selected_count": {"sv": "{num_selected} valda", "en": "{num_selected} selected"},
@@ -277,6 +283,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The same check runs on the command line: dashboard ingest heat-file FILE.",
     },
     "upload_empty": {"sv": "Filen är tom.", "en": "The file is empty."},
+    "request_too_large": {"sv": "Begäran är för stor: högst {mb} MB tas emot.",
+                          "en": "The request is too large: at most {mb} MB is accepted."},
     "upload_suffix": {
         "sv": "{name}: bara CSV- och Excel-filer (.csv, .xlsx) kan läsas.",
         "en": "{name}: only CSV and Excel files (.csv, .xlsx) can be read.",
@@ -290,8 +298,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} was not added: {n} problem(s) to fix (row and column given).",
     },
     "upload_ok": {
-        "sv": "{name} är giltig: {n} värden, varav {new} nya indikatorer. Förhandsvisning:",
-        "en": "{name} is valid: {n} values, {new} new indicator(s). Preview:",
+        "sv": "{name} är giltig: {values}{new}. Förhandsvisning:",
+        "en": "{name} is valid: {values}{new}. Preview:",
     },
     "upload_preview_note": {
         "sv": "Små antal (under 5) döljs och flaggas innan något sparas.",
@@ -301,6 +309,113 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload_added": {"sv": "Tillagt: {n} värden (version {version}).",
                      "en": "Added: {n} values (version {version})."},
     "upload_open": {"sv": "Öppna den nya indikatorn", "en": "Open the new indicator"},
+    "upload_values_one": {"sv": "1 värde", "en": "1 value"},
+    "upload_values_many": {"sv": "{n} värden", "en": "{n} values"},
+    "upload_new_one": {"sv": ", varav 1 ny indikator", "en": ", 1 new indicator"},
+    "upload_new_many": {"sv": ", varav {n} nya indikatorer", "en": ", {n} new indicators"},
+    "upload_publisher": {"sv": "Utgivare (vem har tagit fram siffrorna)",
+                         "en": "Publisher (who produced the figures)"},
+    "upload_licence": {"sv": "Licens (till exempel CC BY 4.0)",
+                       "en": "Licence (for example CC BY 4.0)"},
+    "upload_needs_source": {
+        "sv": "Ange utgivare och licens innan filen läggs till; de visas under varje diagram.",
+        "en": "Give the publisher and the licence before adding the file; they are shown "
+              "under every chart.",
+    },
+    "upload_duplicate": {
+        "sv": "{name} finns redan i instrumentpanelen (samma innehåll); inget nytt läggs till.",
+        "en": "{name} is already in the dashboard (same content); nothing new is added.",
+    },
+    "upload_too_large": {
+        "sv": "Filen är för stor: högst {mb} MB kan läggas till. Dela upp den i mindre filer.",
+        "en": "The file is too large: at most {mb} MB can be added. Split it into smaller "
+              "files.",
+    },
+    "upload_write_failed": {
+        "sv": "Datan kunde inte sparas ({reason}); inget har ändrats.",
+        "en": "The data could not be saved ({reason}); nothing was changed.",
+    },
+    "upload_problems_shown": {"sv": "Här visas de första {shown} av {n} problem.",
+                              "en": "The first {shown} of {n} problems are shown here."},
+    "upload_problems_download": {"sv": "Ladda ned alla problem (CSV)",
+                                 "en": "Download every problem (CSV)"},
+    "upload_csv_file": {"sv": "fil", "en": "file"},
+    "upload_csv_row": {"sv": "rad", "en": "row"},
+    "upload_csv_line": {"sv": "rad i filen", "en": "line"},
+    "upload_csv_column": {"sv": "kolumn", "en": "column"},
+    "upload_csv_problem": {"sv": "problem", "en": "problem"},
+    "problem_row": {"sv": "rad {row}", "en": "row {row}"},
+    "problem_line": {"sv": " (rad {line} i filen)", "en": " (line {line})"},
+    "problem_column": {"sv": "kolumnen ”{column}”", "en": "column '{column}'"},
+    "problem_file": {"sv": "filen", "en": "file"},
+    "problem_value_required": {"sv": "ett värde krävs", "en": "a value is required"},
+    "problem_number_required": {"sv": "ett tal krävs", "en": "a number is required"},
+    "problem_not_a_number": {"sv": "ska vara ett tal, men är {got}",
+                             "en": "expected a number, got {got}"},
+    "problem_not_finite": {"sv": "ska vara ett ändligt tal, men är {got}",
+                           "en": "expected a finite number, got {got}"},
+    "problem_not_flag": {"sv": "ska vara 0 eller 1, men är {got}",
+                         "en": "must be 0 or 1, got {got}"},
+    "problem_not_year": {"sv": "ska vara ett helt år, till exempel 2012, men är {got}",
+                         "en": "must be a whole year such as 2012, got {got}"},
+    "problem_scale_not_positive": {
+        "sv": "ska vara större än 0 (till exempel 100 för procent), men är {got}",
+        "en": "must be above 0 (e.g. 100 for percent), got {got}",
+    },
+    "problem_negative": {"sv": "får inte vara negativt, men är {got}",
+                         "en": "must not be negative, got {got}"},
+    "problem_ci_reversed": {"sv": "den nedre gränsen {lb} är större än den övre {ub}",
+                            "en": "lower limit {lb} is above the upper limit {ub}"},
+    "problem_outside_ci": {"sv": "{got} ligger utanför sitt intervall {lb} till {ub}",
+                           "en": "{got} is outside its interval {lb} to {ub}"},
+    "problem_bad_order": {"sv": "ska vara ett heltal från 1 och uppåt, men är {got}",
+                          "en": "must be a whole number from 1 up, got {got}"},
+    "problem_differs": {
+        "sv": "skiljer sig inom stratumet ({here} här, {first} på rad {row}); det ska vara "
+              "samma för alla undergrupper",
+        "en": "differs within the stratum ({here} here, {first} in row {row}); it must be the "
+              "same for every subgroup",
+    },
+    "problem_average_differs": {"sv": "skiljer sig inom stratumet",
+                                "en": "differs within the stratum"},
+    "problem_subgroup_repeats": {"sv": "{name} upprepar rad {row}",
+                                 "en": "{name} repeats row {row}"},
+    "problem_order_repeats": {"sv": "ordningen {order} upprepar rad {row}",
+                              "en": "order {order} repeats row {row}"},
+    "problem_second_reference": {
+        "sv": "en andra referensgrupp (den första finns på rad {row})",
+        "en": "a second reference subgroup (the first is in row {row})",
+    },
+    "problem_column_missing": {"sv": "kolumnen saknas i rubrikraden men krävs",
+                               "en": "required column is missing from the header"},
+    "problem_no_rows": {"sv": "filen har inga datarader", "en": "the file has no data rows"},
+    "problem_file_empty": {"sv": "filen är tom", "en": "the file is empty"},
+    "problem_sheet_empty": {"sv": "kalkylbladet är tomt", "en": "the spreadsheet is empty"},
+    "problem_sheet_unreadable": {"sv": "kalkylbladet kan inte läsas",
+                                 "en": "cannot read the spreadsheet"},
+    "problem_unknown_area": {"sv": "{name} är ingen känd områdeskod och inget känt områdesnamn",
+                             "en": "{name} is not a known area code or name"},
+    "problem_csv_unreadable": {"sv": "filen kan inte läsas som CSV",
+                               "en": "cannot be read as CSV"},
+    "problem_unknown_sex": {"sv": "{name} är inte kvinnor, män eller totalt",
+                            "en": "{name} is not female, male or total"},
+    "store_fallback": {
+        "sv": "Den senaste dataversionen ({wanted}) kunde inte läsas, så sidan visar den "
+              "senaste version som går att läsa ({shown}). Nästa inläsning av data lägger en "
+              "ny version ovanpå den.",
+        "en": "The latest data version ({wanted}) could not be read, so the page shows the "
+              "latest version that can be read ({shown}). The next data load adds a new "
+              "version on top of it."},
+    "store_unreadable": {
+        "sv": "Den senaste dataversionen ({wanted}) kunde inte läsas, så sidan visar de data "
+              "den redan visade.",
+        "en": "The latest data version ({wanted}) could not be read, so the page keeps "
+              "showing the data it already showed."},
+    "store_busy": {
+        "sv": "Datalagret används just nu av en annan inläsning. Inget lades till; försök "
+              "igen om en stund.",
+        "en": "The data store is busy with another data load. Nothing was added; try again "
+              "in a moment."},
     "spine_subtitle": {"sv": "Alla indikatorer med värdering, {level}, senaste period",
                        "en": "All indicators with a judgement, {level}, latest period"},
     "share_download": {"sv": "Ladda ner, länka, bädda in", "en": "Download, link, embed"},
@@ -416,16 +531,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "potential_up": {"sv": "förbättras", "en": "improve"},
     "potential_down": {"sv": "förbättras (minska)", "en": "improve (fall)"},
-    "potential_life_years": {
-        "sv": "För medellivslängd motsvarar det ungefär {years} levnadsår sammanlagt för "
-              "stadens {who} (varje områdes avstånd till det bästa gånger dess folkmängd).",
-        "en": "For life expectancy that is about {years} life-years in total for the city's "
-              "{who} (each area's distance to the best times its population).",
-    },
-    "potential_halved": {
-        "sv": "Folkmängd per kön saknas i datat; hälften av områdets folkmängd används.",
-        "en": "Population by sex is not in the data; half of each area's population is used.",
-    },
     "potential_reading": {
         "sv": "Det här är den hälsovinst som Malmökommissionen ville att beslutsfattare skulle "
               "väga sociala investeringar mot.",
@@ -438,6 +543,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "population": {"sv": "Folkmängd", "en": "Population"},
     "index_components": {"sv": "Indikatorer i indexet", "en": "Indicators in the index"},
     "index_weights": {"sv": "Vikter (0–3)", "en": "Weights (0–3)"},
+    "index_zero_weights": {"sv": "Alla vikter är 0, så indikatorerna vägs lika.",
+                           "en": "All weights are 0, so the indicators are weighted equally."},
     "index_none": {
         "sv": "Välj minst en indikator med värden för områdena.",
         "en": "Choose at least one indicator with values for the areas.",
