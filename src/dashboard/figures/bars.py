@@ -117,6 +117,7 @@ def draw_bars(data: ValuesData, lang: str) -> style.FigureSpec:
         "type": "scatter", "mode": "text", "x": [0] * total, "y": names, "xaxis": "x2",
         "text": trace["text"], "textposition": "middle right", "hoverinfo": "skip",
         "name": "values", "showlegend": False, "textfont": {"size": 12},
+        "cliponaxis": False,
     }
     shapes, notes = _reference_lines(data.references, labels.number)
     ref_vals = [r.value for r in data.references if not math.isnan(r.value)]
@@ -133,7 +134,7 @@ def draw_bars(data: ValuesData, lang: str) -> style.FigureSpec:
                 "fixedrange": True},
         yaxis={"automargin": True, "fixedrange": True,
                "gridcolor": "#f1f3f5", "showgrid": dots},
-        margin={"l": 10, "r": 10, "t": 52, "b": 40}, bargap=0.25, shapes=shapes,
+        margin={"l": 10, "r": 44, "t": 52, "b": 40}, bargap=0.25, shapes=shapes,
         annotations=notes, meta={"chart_form": "dots" if dots else "bars"},
     )
     return {"data": [trace, value_labels], "layout": layout}

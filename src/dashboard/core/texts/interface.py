@@ -203,10 +203,10 @@ TEXTS: dict[str, dict[str, str]] = {
               "({max_diff}) and smallest in {min_area} ({min_diff}) ({period}).",
     },
     "flag_note": {
-        "sv": "Flaggade värden (⚑, randiga staplar, prickad kant på kartan) ska läsas med "
-              "försiktighet:",
-        "en": "Flagged values (⚑, striped bars, dotted outline on the map) should be read "
-              "with care:",
+        "sv": "Flaggade värden (⚑; randig stapel eller romb i diagrammet, prickad kant på "
+              "kartan) ska läsas med försiktighet:",
+        "en": "Flagged values (⚑; a striped bar or a diamond in the chart, a dotted outline "
+              "on the map) should be read with care:",
     },
     "flag_suppressed": {"sv": "undertryckt (för få fall)", "en": "suppressed (too few cases)"},
     "flag_provisional": {"sv": "preliminärt", "en": "provisional"},
@@ -469,8 +469,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sort_by": {"sv": "Sortera", "en": "Sort"},
     "sort_value": {"sv": "Efter värde (bäst överst)", "en": "By value (best first)"},
     "sort_name": {"sv": "Efter namn", "en": "By name"},
-    "bars_click": {"sv": "Klicka på en stapel för att markera området.",
-                   "en": "Click a bar to highlight the area."},
+    "bars_click": {"sv": "Klicka på ett område i diagrammet för att markera det.",
+                   "en": "Click an area in the chart to highlight it."},
     "split_by": {"sv": "Dela upp efter", "en": "Break down by"},
     "trend_by_area": {"sv": "Område", "en": "Area"},
     "area_for_groups": {"sv": "Gruppernas område (inget = Malmö)",
