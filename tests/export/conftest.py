@@ -46,7 +46,8 @@ def spiked(dataset: Dataset) -> tuple[Dataset, ViewState]:
     obs = tables["observations"]
     rows = obs.index[obs["indicator_id"] == POPULATION_CHANGE]
     assert len(rows) == len(SPIKED_NOTES) and (obs.loc[rows, "value"] < 0).any()
-    obs.loc[rows, "note"] = list(SPIKED_NOTES)
+    for column in ("note", "note_sv", "note_en"):
+        obs.loc[rows, column] = list(SPIKED_NOTES)
     spiked_ds = from_tables(tables, dataset.info)
     return spiked_ds, resolved(spiked_ds, indicator=POPULATION_CHANGE)
 

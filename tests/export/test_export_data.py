@@ -130,7 +130,9 @@ def test_metadata_sheet_has_definition_sources_flags_and_gap_methods(dataset,
     assert "Högre är bättre" in cells
     sources = query.sources_for(dataset, list(query.for_indicator(
         dataset, sv_view.indicator)["source_id"]))
-    assert set(sources["url"]) <= cells and set(sources["licence"]) <= cells
+    assert set(sources["url"]) <= cells and set(sources["licence_sv"]) <= cells
+    assert set(sources["notes_sv"]) <= cells
+    assert not set(sources["licence_en"]) & cells  # a Swedish sheet has the Swedish licence
     assert "inconsistent" in cells
     measures = [row for section in gap_panel(dataset, sv_view).sections
                 for row in section.rows]

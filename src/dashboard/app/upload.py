@@ -104,7 +104,8 @@ def _with_source(sources: pd.DataFrame, name: str, publisher: str,
     out["url"] = name
     if publisher.strip():
         out["publisher"] = publisher.strip()
-    out["licence"] = licence.strip() or UNSTATED_LICENCE
+    for column in ("licence", "licence_sv", "licence_en"):  # as the user wrote it
+        out[column] = licence.strip() or UNSTATED_LICENCE
     return out
 
 

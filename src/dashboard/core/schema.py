@@ -8,7 +8,7 @@ so the rules live in one place and the error messages can name the column.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["str", "float"]
 
@@ -51,7 +51,9 @@ class Column:
     """One column: its type, whether a cell may be empty, and the values it may take.
 
     An `optional` column may be missing from a stored table (older stores predate it); it
-    is then read as empty.
+    is then read as empty. A column with a `fallback` (a text in one language, such as
+    `note_sv`) is read, where it is missing or empty, from that column (the one-language text
+    older stores and other ingests carry).
     """
 
     name: str
@@ -59,6 +61,7 @@ class Column:
     nullable: bool = False
     choices: tuple[str, ...] | None = None
     optional: bool = False
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ OBSERVATIONS = TableSpec(
         Column("flag", nullable=True),
         Column("source_id"),
         Column("note", nullable=True),
+        Column("note_sv", nullable=True, optional=True, fallback="note"),
+        Column("note_en", nullable=True, optional=True, fallback="note"),
     ),
     ("indicator_id", "area_code", "period", "sex", "dimension", "group"),
 )
@@ -160,9 +165,25 @@ SOURCES = TableSpec(
         Column("licence"),
         Column("retrieved"),
         Column("notes", nullable=True),
+        Column("licence_sv", nullable=True, optional=True, fallback="licence"),
+        Column("licence_en", nullable=True, optional=True, fallback="licence"),
+        Column("notes_sv", nullable=True, optional=True, fallback="notes"),
+        Column("notes_en", nullable=True, optional=True, fallback="notes"),
     ),
     ("id",),
 )
+
+
+def in_language(row: Any, column: str, lang: str) -> str:
+    """A row's `column` (note, notes, licence) in language `lang` (`note_sv`), else its
+    one-language text (`note`; older stores and frames lack the language columns); '' if
+    neither is given. `row` is a mapping (a record, a Series) or a named tuple."""
+    for name in (f"{column}_{lang}", column):
+        value = getattr(row, name, None) if isinstance(row, tuple) else row.get(name)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
 
 TABLES: dict[str, TableSpec] = {
     t.name: t for t in (OBSERVATIONS, INDICATORS, AREAS, GROUPS, SOURCES)

@@ -26,7 +26,7 @@ import pandas as pd
 from dashboard.core.problems import DatasetError, Problem
 from dashboard.core.schema import TOTAL
 from dashboard.derive.counts import CONFIDENCE, editable, numbers, suppressed
-from dashboard.derive.suppression import text, with_flag, with_note
+from dashboard.derive.suppression import note_values, text, with_flag
 from dashboard.stats import life_expectancy, standardised_rate
 from dashboard.stats.dsr import ESP2013, ESP2013_19, ESP2013_19_BANDS, ESP2013_BANDS
 
@@ -103,21 +103,33 @@ def _set(obs: pd.DataFrame, target: dict[str, Any], **values: Any) -> None:
         target.update(values)
 
 
-def _withhold(obs: pd.DataFrame, target: dict[str, Any], reason: str) -> None:
-    """Empty a row and flag it suppressed, saying why."""
+# Why a life table is not reported (stats.life_table's reasons), in Swedish.
+LIFE_TABLE_REASONS_SV = {
+    "negative_deaths": "negativt antal döda",
+    "population_not_positive": "befolkningen är inte större än noll",
+    "deaths_exceed_population": "fler döda än befolkningen",
+    "population_at_most_5000": "befolkningen är högst 5 000",
+    "no_deaths_in_final_band": "inga döda i den sista åldersgruppen",
+}
+
+
+def _withhold(obs: pd.DataFrame, target: dict[str, Any], reason: tuple[str, str]) -> None:
+    """Empty a row and flag it suppressed, saying why (in English and Swedish)."""
     current = obs.loc[target["index"]] if "index" in target else pd.Series(target)
     _set(obs, target, value=np.nan, ci_low=np.nan, ci_high=np.nan, ci_method=None,
          flag=with_flag(pd.Series([current["flag"]]), "suppressed")[0],
-         note=with_note(pd.Series([current["note"]]), reason)[0])
+         **note_values(current, *reason))
 
 
-def _counts(bands: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, str | None]:
+def _counts(bands: pd.DataFrame
+            ) -> tuple[np.ndarray, np.ndarray, tuple[str, str] | None]:
     x, n = numbers(bands, "numerator"), numbers(bands, "denominator")
     missing = suppressed(bands) | x.isna() | n.isna()
     if missing.any():
+        names = ", ".join(bands.loc[missing, "group"])
         return x.to_numpy(), n.to_numpy(), (
-            f"not derived: age band(s) {', '.join(bands.loc[missing, 'group'])} "
-            "suppressed or without counts")
+            f"not derived: age band(s) {names} suppressed or without counts",
+            f"inte beräknat: åldersgrupp(er) {names} undertryckta eller utan antal")
     return x.to_numpy(), n.to_numpy(), None
 
 
@@ -134,7 +146,8 @@ def _standardise(obs: pd.DataFrame, key: tuple[Hashable, ...], bands: pd.DataFra
         return
     got = standardised_rate(x, n, STANDARDS[groups], confidence=CONFIDENCE, multiplier=scale)
     if not got.reported:
-        _withhold(obs, total, "fewer than 10 events in all: no standardised rate")
+        _withhold(obs, total, ("fewer than 10 events in all: no standardised rate",
+                               "färre än 10 händelser totalt: ingen standardiserad kvot"))
         return
     _set(obs, total, value=got.value, ci_low=got.lower, ci_high=got.upper, ci_method=DOBSON,
          numerator=got.total_count, denominator=got.total_population)
@@ -154,13 +167,16 @@ def _life_table(obs: pd.DataFrame, key: tuple[Hashable, ...], bands: pd.DataFram
     rows = [({"index": index}, band) for band, index in enumerate(bands.index)]
     for target, band in [*rows, (total, 0)]:
         if not table.reported:
-            _withhold(obs, target, f"no life table: {str(table.reason).replace('_', ' ')}")
+            reason = str(table.reason)
+            _withhold(obs, target, (f"no life table: {reason.replace('_', ' ')}",
+                                    "ingen livslängdstabell: "
+                                    + LIFE_TABLE_REASONS_SV.get(reason, reason)))
             continue
         _set(obs, target, value=table.value[band], se=table.se[band],
              ci_low=table.lower[band], ci_high=table.upper[band], ci_method=CHIANG)
         if table.withheld[band]:
             current = obs.loc[target["index"]] if "index" in target else pd.Series(target)
             _set(obs, target, flag=with_flag(pd.Series([current["flag"]]), "suppressed")[0],
-                 note=with_note(pd.Series([current["note"]]),
-                                "withheld: the 95% interval is wider than 20 years")[0])
+                 **note_values(current, "withheld: the 95% interval is wider than 20 years",
+                               "undanhållet: 95-procentsintervallet är bredare än 20 år"))
     _set(obs, total, numerator=float(x.sum()), denominator=float(n.sum()))

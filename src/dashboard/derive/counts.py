@@ -16,13 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.derive.suppression import text, with_flag, with_note
+from dashboard.derive.suppression import add_note, text, with_flag
 from dashboard.stats import crude_rate, proportion
 
 PROPORTION_UNITS = frozenset({"percent"})
 RATE_UNITS = frozenset({"per_1000"})
 CONFIDENCE = 0.95
-FILLED = ("value", "ci_low", "ci_high", "ci_method", "flag", "note")
+FILLED = ("value", "ci_low", "ci_high", "ci_method", "flag", "note", "note_en", "note_sv")
 
 
 def numbers(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -45,9 +45,11 @@ def editable(observations: pd.DataFrame) -> pd.DataFrame:
     return obs
 
 
-def _printed(old: pd.Series, new: np.ndarray) -> list[str]:
+def _printed(old: pd.Series, new: np.ndarray, lang: str) -> list[str]:
+    said = {"en": "value computed from the counts; the source prints {}",
+            "sv": "värdet beräknat ur antalen; källan anger {}"}[lang]
     return ["" if np.isnan(o) or np.isclose(o, v, rtol=1e-9, atol=0) else
-            f"value computed from the counts; the source prints {o:g}"
+            said.format(f"{o:g}" if lang == "en" else f"{o:g}".replace(".", ","))
             for o, v in zip(old.to_numpy(), new, strict=True)]
 
 
@@ -83,8 +85,8 @@ def from_counts(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Data
         obs.loc[impossible, "value"] = np.nan
         obs.loc[impossible, "flag"] = with_flag(obs.loc[impossible, "flag"], "inconsistent",
                                                 "suppressed")
-        obs.loc[impossible, "note"] = with_note(
-            obs.loc[impossible, "note"], "the numerator exceeds the denominator: no share")
+        add_note(obs, impossible, "the numerator exceeds the denominator: no share",
+                 "täljaren överstiger nämnaren: ingen andel")
     return obs
 
 
@@ -97,7 +99,4 @@ def _fill(obs: pd.DataFrame, mask: pd.Series, old: pd.Series, value: object, low
     named = method.copy()
     named[np.isnan(lower) & np.isnan(upper)] = None
     obs.loc[mask, "ci_method"] = named
-    printed = _printed(old[mask], value)
-    notes = [text(n) for n in obs.loc[mask, "note"]]
-    obs.loc[mask, "note"] = [f"{n}; {p}" if n and p else (n or p or None)
-                             for n, p in zip(notes, printed, strict=True)]
+    add_note(obs, mask, _printed(old[mask], value, "en"), _printed(old[mask], value, "sv"))

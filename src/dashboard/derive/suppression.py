@@ -8,6 +8,7 @@ reveal it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,39 @@ def with_note(notes: pd.Series, note: str) -> list[str]:
     return [f"{text(n)}; {note}" if text(n) else note for n in notes]
 
 
+# A row's note in each language: `note` (as the source or ingest gave it), `note_en` and
+# `note_sv`; an empty language column means "as `note`" (core.schema, `fallback`).
+NOTE_LANGUAGES = (("note", 0), ("note_en", 0), ("note_sv", 1))
+
+
+def _joined(current: str, added: str) -> str | None:
+    return f"{current}; {added}" if current and added else (current or added or None)
+
+
+def note_values(row: Mapping[str, Any], en: str, sv: str) -> dict[str, str | None]:
+    """One row's notes (`note`, `note_en`, `note_sv`) with `en` / `sv` appended after '; '."""
+    base = text(row.get("note"))
+    return {column: _joined(text(row.get(column)) or base, (en, sv)[which])
+            for column, which in NOTE_LANGUAGES}
+
+
+def add_note(obs: pd.DataFrame, mask: Any, en: str | Sequence[str],
+             sv: str | Sequence[str]) -> None:
+    """Append a note in English and Swedish to the `mask` rows (one text, or one per row)."""
+    if "note" not in obs:
+        obs["note"] = None
+    for column, _ in NOTE_LANGUAGES:
+        obs[column] = obs[column].astype(object) if column in obs else None
+    count = int(np.count_nonzero(mask))
+    words = [[w] * count if isinstance(w, str) else list(w) for w in (en, sv)]
+    base = [text(n) for n in obs.loc[mask, "note"]]
+    for column, which in NOTE_LANGUAGES:
+        current = [text(n) or b for n, b in zip(obs.loc[mask, column], base, strict=True)]
+        obs.loc[mask, column] = pd.Series(
+            [_joined(c, w) for c, w in zip(current, words[which], strict=True)],
+            index=obs.index[np.asarray(mask, dtype=bool)], dtype=object)
+
+
 def suppress_small_counts(observations: pd.DataFrame, indicators: pd.DataFrame,
                           threshold: float = SUPPRESS_BELOW) -> tuple[pd.DataFrame, int]:
     """Empty counts and numerators below `threshold`; return the table and how many rows."""
@@ -59,7 +93,6 @@ def suppress_small_counts(observations: pd.DataFrame, indicators: pd.DataFrame,
         obs.loc[mask, "ci_method"] = None
     obs["flag"] = obs["flag"].astype(object)
     obs.loc[mask, "flag"] = with_flag(obs.loc[mask, "flag"], "suppressed")
-    obs["note"] = obs["note"].astype(object)
-    obs.loc[mask, "note"] = with_note(obs.loc[mask, "note"],
-                                      f"fewer than {threshold:g}: suppressed before storing")
+    add_note(obs, mask, f"fewer than {threshold:g}: suppressed before storing",
+             f"färre än {threshold:g}: undertryckt före lagring".replace(".", ","))
     return obs, int(mask.sum())

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.core.i18n import normalise_language
-from dashboard.core.schema import TOTAL
+from dashboard.core.schema import TOTAL, in_language
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState
 from dashboard.export.cells import neutralise, shown_number, xml_safe
@@ -99,7 +99,7 @@ def full_table(ds: Dataset, state: ViewState) -> tuple[list[str], list[list[Cell
             _level_label(row["level"], lang), row["period"], t(f"sex_{row['sex']}", lang),
             "" if row["dimension"] == TOTAL else dimension, group,
             float(row["value"]), float(row["ci_low"]), float(row["ci_high"]),
-            flag_text(row["flag"], lang), row["note"] if isinstance(row["note"], str) else "",
+            flag_text(row["flag"], lang), in_language(row, "note", lang),
             urls.get(row["source_id"], ""),
         ])
     return [t(c, lang) for c in FULL_COLUMNS], rows
@@ -171,9 +171,9 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
                                  "col_retrieved", "col_notes")],
     ]
     sources = query.sources_for(ds, list(obs["source_id"]))
-    rows += [[s.publisher, s.title, s.url, s.licence, format_retrieved(s.retrieved, lang)
-              if isinstance(s.retrieved, str) else "",
-              s.notes if isinstance(s.notes, str) else ""] for s in sources.itertuples()]
+    rows += [[s.publisher, s.title, s.url, in_language(s, "licence", lang),
+              format_retrieved(s.retrieved, lang) if isinstance(s.retrieved, str) else "",
+              in_language(s, "notes", lang)] for s in sources.itertuples()]
     flags = obs["flag"].dropna().str.split("|").explode().value_counts().sort_index()
     if len(flags):
         rows += [[], [t("meta_flags", lang)],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from dashboard.core.geometry import ShapeSet
+from dashboard.core.schema import in_language
 from dashboard.core.viewstate import ViewState
 from dashboard.figures import alt_text
 from dashboard.figures.bars import bars_data, draw_bars
@@ -157,7 +158,8 @@ def build_chart(
         data.title,
         data.subtitle,
         source_line(ds, list(data.source_ids), data.lang),
-        "; ".join(sorted(set(sources["licence"]))),
+        "; ".join(sorted({in_language(s, "licence", data.lang)
+                          for s in sources.to_dict("records")})),
         "; ".join(sorted(set(sources["retrieved"]))),
         kind.draw(data, data.lang),
         tuple(header),

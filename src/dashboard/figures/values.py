@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.core.schema import in_language
 from dashboard.core.viewstate import ViewState
 from dashboard.figures.gaps import gap_panel
 from dashboard.figures.labels import ViewLabels, area_name, flag_text, view_labels
@@ -103,7 +104,8 @@ def area_values(ds: Dataset, state: ViewState) -> tuple[tuple[AreaValue, ...],
                   _float(r["ci_low"]), _float(r["ci_high"]),
                   _float(r["population"]) if not pd.isna(r["population"])
                   else registered.get(r["area_code"], math.nan),
-                  _text(r["flag"]), flag_text(r["flag"], state.lang), _text(r["note"]),
+                  _text(r["flag"]), flag_text(r["flag"], state.lang),
+                  in_language(r, "note", state.lang),
                   urls.get(r["source_id"], ""), None if pd.isna(k) else int(k),
                   _text(r.get("ci_method")))
         for r, k in zip(values.to_dict("records"), rank, strict=True))

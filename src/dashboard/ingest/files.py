@@ -72,7 +72,11 @@ def _file_source(path: Path, strata: Sequence[HeatStratum]) -> dict[str, Any]:
     return {"id": f"file-{digest[:12]}", "publisher": "; ".join(named) or "User file",
             "title": path.name, "url": path.resolve().as_uri(),
             "licence": "not stated (the user's own file)", "retrieved": modified,
-            "notes": f"Imported from a WHO HEAT Plus template; sha256 {digest}."}
+            "notes": f"Imported from a WHO HEAT Plus template; sha256 {digest}.",
+            "licence_en": "not stated (the user's own file)",
+            "licence_sv": "anges inte (användarens egen fil)",
+            "notes_en": f"Imported from a WHO HEAT Plus template; sha256 {digest}.",
+            "notes_sv": f"Inläst från en WHO HEAT Plus-mall; sha256 {digest}."}
 
 
 class _AreaNames:

@@ -159,11 +159,14 @@ def _observation(indicator: str, area: str, period: str, sex: str, cell: dict[st
         if not status:
             return None
         return base | {"value": None, "flag": "suppressed",
-                       "note": f"Kolada publishes no value (status {status!r})"}
+                       "note": f"Kolada publishes no value (status {status!r})",
+                       "note_en": f"Kolada publishes no value (status {status!r})",
+                       "note_sv": f"Kolada publicerar inget värde (status {status!r})"}
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _problem(where, row, "value", f"{value!r} is not a number")
-    return base | {"value": float(value),
-                   "note": f"Kolada status {status!r}" if status else None}
+    note = f"Kolada status {status!r}" if status else None
+    return base | {"value": float(value), "note": note, "note_en": note,
+                   "note_sv": f"Status i Kolada {status!r}" if status else None}
 
 
 def ingest(fetcher: Fetcher, areas: pd.DataFrame, *, kpis: Sequence[str] = tuple(KPIS),

@@ -206,7 +206,9 @@ def tables_from_pages(pages: Sequence[tuple[str, Any]], resource_id: str, areas:
                    "dimension": TOTAL, "group": TOTAL, "source_id": source.id}
             if value == "withheld":
                 obs |= {"value": None, "flag": "suppressed",
-                        "note": f"Malmö stad publishes {record.get(field)!r}"}
+                        "note": f"Malmö stad publishes {record.get(field)!r}",
+                        "note_en": f"Malmö stad publishes {record.get(field)!r}",
+                        "note_sv": f"Malmö stad publicerar {record.get(field)!r}"}
             else:
                 obs["value"] = value
             observations.append(obs)

@@ -448,8 +448,11 @@ class SourceInfo:
     notes: str
 
     def row(self, publisher: str, licence: str) -> dict[str, Any]:
+        """The row; licence and notes are known in one language, so both carry that text."""
         return {"id": self.id, "publisher": publisher, "title": self.title, "url": self.url,
-                "licence": licence, "retrieved": self.retrieved, "notes": self.notes}
+                "licence": licence, "retrieved": self.retrieved, "notes": self.notes,
+                "licence_sv": licence, "licence_en": licence,
+                "notes_sv": self.notes, "notes_en": self.notes}
 
 
 def area_level(code: str) -> str | None:

@@ -3,9 +3,11 @@
 Input: the long CSVs in `shared/data/raw/malmo_valfardsredovisning/` and `malmo_more/`
 (columns indicator, unit, area_level, area, sex, age_group, subgroup, period, value,
 source_url, source_table, note) and the project's own metadata in `data/meta/`
-(indicators, areas with the spellings each source uses, groups, publishers, flag rules,
-and `counts.csv`: which printed share has its count and population in other indicators).
-Output: the five tidy tables, every value carrying its source URL and the source's note.
+(indicators, areas with the spellings each source uses, groups, publishers with their
+licence in Swedish and English, flag rules, `counts.csv`: which printed share has its count
+and population in other indicators, and `note_translations.csv`: every transcriber's note
+in Swedish). Output: the five tidy tables, every value carrying its source URL and the
+source's note in both languages (`note` as transcribed, `note_en`, `note_sv`).
 A share whose counts the source prints gets them as numerator and denominator, so the
 derive stage can compute it exactly with its interval.
 Flags are derived from the notes and carried, never fixed: a value the source prints
@@ -46,6 +48,7 @@ class Meta:
     publishers: list[dict[str, str]]
     flag_rules: list[tuple[str, str]]
     counts: list[tuple[str, str, str]]
+    notes_sv: dict[str, str]
 
 
 def read_meta(meta_dir: Path) -> Meta:
@@ -58,8 +61,23 @@ def read_meta(meta_dir: Path) -> Meta:
     with open(meta_dir / "flag_rules.csv", encoding="utf-8", newline="") as f:
         rules = [(r["pattern"], r["flag"]) for r in csv.DictReader(f)]
     counts = [(r.indicator, r.numerator, r.denominator) for r in table("counts").itertuples()]
+    translations = table("note_translations")
+    notes_sv = dict(zip(translations["note_en"], translations["note_sv"], strict=True))
     return Meta(table("indicators"), table("areas"), table("groups"), publishers, rules,
-                counts)
+                counts, notes_sv)
+
+
+def note_in_swedish(note: str, notes_sv: dict[str, str], file: str, line: int) -> str:
+    """The Swedish text of a transcriber's note (data/meta/note_translations.csv)."""
+    if not note or (note in notes_sv and notes_sv[note].strip()):
+        return notes_sv.get(note, "")
+    raise DatasetError([Problem(file, line - 1, "note",
+                                f"{note!r} has no Swedish text in "
+                                "data/meta/note_translations.csv", line)])
+
+
+SOURCE_NOTES = {"en": "Transcribed from an archived copy of the page; see {}.",
+                "sv": "Avskrivet från en arkiverad kopia av sidan; se {}."}
 
 
 def _publisher(url: str, publishers: list[dict[str, str]]) -> dict[str, str]:
@@ -122,12 +140,16 @@ def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
                 dimension, group = _group_of(row, raw_groups, str(path), line)
                 publisher = _publisher(row["source_url"], meta.publishers)
                 sid = source_id(row["source_url"], row["source_table"])
+                verbatim = f"shared/data/raw/{rel.split('/')[0]}/verbatim/"
                 sources.setdefault(sid, {
                     "id": sid, "publisher": publisher["publisher"],
                     "title": row["source_table"], "url": row["source_url"],
-                    "licence": publisher["licence"], "retrieved": RETRIEVED,
-                    "notes": "Transcribed from an archived copy of the page; see "
-                             f"shared/data/raw/{rel.split('/')[0]}/verbatim/.",
+                    "licence": publisher["licence_en"], "retrieved": RETRIEVED,
+                    "notes": SOURCE_NOTES["en"].format(verbatim),
+                    "licence_sv": publisher["licence_sv"],
+                    "licence_en": publisher["licence_en"],
+                    "notes_sv": SOURCE_NOTES["sv"].format(verbatim),
+                    "notes_en": SOURCE_NOTES["en"].format(verbatim),
                 })
                 observations.append({
                     "indicator_id": row["indicator"], "area_code": code,
@@ -137,7 +159,8 @@ def build_tables(raw_dir: Path, meta: Meta) -> dict[str, pd.DataFrame]:
                     "denominator": "", "population": "",
                     "flag": flags_for(row["note"], publisher["secondary"] == "yes",
                                       meta.flag_rules),
-                    "source_id": sid, "note": row["note"],
+                    "source_id": sid, "note": row["note"], "note_en": row["note"],
+                    "note_sv": note_in_swedish(row["note"], meta.notes_sv, str(path), line),
                 })
     _attach_counts(observations, meta.counts)
     indicators = meta.indicators.copy()

@@ -99,6 +99,10 @@ def typed_table(raw: pd.DataFrame, spec: TableSpec, report: _Report) -> pd.DataF
                 bad = np.array([t is not None and t not in col.choices for t in text])
                 report.add_rows(bad, col.name, [str(t) for t in text],
                                 f"is not one of {', '.join(col.choices)}")
+    for col in spec.columns:
+        if col.fallback is not None:
+            own = pd.Series(out[col.name], dtype="str")
+            out[col.name] = own.where(own.notna(), pd.Series(out[col.fallback], dtype="str")).array
     table = pd.DataFrame(out)
     dup = table.duplicated(list(spec.key), keep="first").to_numpy()
     if dup.any():

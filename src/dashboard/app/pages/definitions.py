@@ -8,7 +8,7 @@ from dash import html
 from dashboard.app.components import dropdown
 from dashboard.app.pages import Context, Page, Part
 from dashboard.core.i18n import format_period
-from dashboard.core.schema import CI_METHODS
+from dashboard.core.schema import CI_METHODS, in_language
 from dashboard.core.texts import t
 from dashboard.core.units import unit_label
 from dashboard.figures.labels import flag_text
@@ -47,7 +47,8 @@ def _indicator(ctx: Context, info) -> html.Article:
         items.append(html.P([html.Strong(t("caveats", lang) + ": "), caveats]))
     items.append(html.Ul([html.Li([f"{s.publisher}: {s.title} — ",
                                    html.A(s.url, href=s.url, rel="noopener"),
-                                   f" ({s.licence})"]) for s in sources.itertuples()],
+                                   f" ({in_language(s, 'licence', lang)})"])
+                          for s in sources.itertuples()],
                          className="source-list"))
     return html.Article(items, className="card definition")
 
