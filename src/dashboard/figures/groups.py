@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from dashboard.core.geometry import ShapeSet
 from dashboard.core.i18n import join_names
@@ -51,12 +52,16 @@ class GroupsData(ChartData):
 
 
 def default_split(ds: Dataset, state: ViewState) -> str:
-    """The chosen split if the indicator has it, else the first equity dimension or sex."""
+    """The chosen split if the indicator has it, else the first breakdown that has values
+    for the current choice (equity dimensions before sex, age and programme), else the first
+    equity dimension or sex."""
     options = query.split_options(ds, state.indicator, state.level)
     if state.split in options:
         return state.split
     equity = [o for o in options if o not in ("age", "programme")]
-    return (equity or options or [""])[0]
+    ordered = equity + [o for o in options if o not in equity]
+    shown = [o for o in ordered if _has_groups(ds, state, o)]
+    return (shown or equity or options or [""])[0]
 
 
 def split_label(ds: Dataset, split: str, lang: str) -> str:
@@ -87,25 +92,33 @@ def groups_subtitle(labels: ViewLabels, state: ViewState, split: str,
     return ", ".join(parts)
 
 
+def _split_rows(ds: Dataset, state: ViewState, split: str) -> tuple[pd.DataFrame, str]:
+    """The values a split draws for the view (its areas and the city, the period, and the
+    sex or group held fixed) and the column naming their groups."""
+    obs = query.for_indicator(ds, state.indicator)
+    obs = obs[obs["level"].isin((state.level, "kommun")) & (obs["period"] == state.period)]
+    if split == "sex":
+        return obs[(obs["dimension"] == state.dimension) & (obs["group"] == state.group)
+                   & obs["sex"].isin(("female", "male"))], "sex"
+    return obs[(obs["sex"] == state.sex) & (obs["dimension"] == split)], "group"
+
+
+def _has_groups(ds: Dataset, state: ViewState, split: str) -> bool:
+    """Whether the split gives at least two groups with values for the view."""
+    obs, column = _split_rows(ds, state, split)
+    return bool(obs.loc[obs["value"].notna(), column].nunique() >= 2)
+
+
 def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData | None:
     """Values by group for the view's areas and Malmö, for the chosen split."""
     split = default_split(ds, state)
     if not split:
         return None
     lang = state.lang
-    obs = query.for_indicator(ds, state.indicator)
-    obs = obs[obs["level"].isin((state.level, "kommun")) & (obs["period"] == state.period)]
+    obs, column = _split_rows(ds, state, split)
     if split == "sex":
-        obs = obs[
-            (obs["dimension"] == state.dimension)
-            & (obs["group"] == state.group)
-            & obs["sex"].isin(("female", "male"))
-        ]
-        column = "sex"
         names = {"female": t("sex_female", lang), "male": t("sex_male", lang)}
     else:
-        obs = obs[(obs["sex"] == state.sex) & (obs["dimension"] == split)]
-        column = "group"
         names = {g: group_label(ds, split, g, lang)[0] for g in obs["group"].unique()}
     wide = obs.pivot_table(index="area_code", columns=column, values="value", aggfunc="first")
     if wide.shape[1] < 2:

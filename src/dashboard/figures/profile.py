@@ -24,6 +24,7 @@ from dashboard.figures import style
 from dashboard.figures.labels import area_names
 from dashboard.figures.overview import SD_THRESHOLD, compare
 from dashboard.figures.parts import ChartData, indicator_sources
+from dashboard.figures.sentences import profile_heading
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -128,7 +129,7 @@ def spine_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet] |
         return None
     name = area_label(ds, area, lang)
     rows = _spine_rows(ds, lang, state.level, area)
-    heading = t("profile_heading", lang, area=name)
+    heading = profile_heading(name, t("reference_city", lang), lang, compared=bool(rows))
     level = t(f"level_{state.level}", lang)
     indicators = tuple(dict.fromkeys(r.indicator for r in rows))
     return SpineData(lang=lang, heading=heading, title=heading,

@@ -119,24 +119,42 @@ def _spread(labels: ViewLabels, largest: Named, smallest: Named) -> dict[str, st
             "period": labels.period}
 
 
+def _only_area(largest: Named, smallest: Named) -> bool:
+    """Whether both ends of a comparison are the same area: only one area has values."""
+    return largest[0] == smallest[0]
+
+
 def sex_gap_sentence(labels: ViewLabels, largest: Named, smallest: Named,
                      city_gap: float | None) -> str:
-    """Women vs men in the city (women minus men), and where the gap is largest/smallest."""
+    """Women vs men in the city (women minus men), and where the gap is largest/smallest
+    (or, with one area only, that there is nothing to compare it with)."""
     lang = labels.lang
     fields = _spread(labels, largest, smallest)
+    only = t("gap_only_area", lang, area=largest[0]) if _only_area(largest, smallest) else ""
     if city_gap is None:
+        if only:
+            return f"{t('sex_gap_one_area', lang, **fields)} {only}"
         return t("sex_gap_sentence_no_city", lang, **fields)
     higher, lower = ("female", "male") if city_gap >= 0 else ("male", "female")
-    return t("sex_gap_sentence", lang, higher_lc=t(f"who_{higher}", lang),
-             lower=t(f"who_{lower}", lang), diff=labels.number(abs(city_gap)),
-             unit=labels.diff_unit, city=t("reference_city", lang), **fields)
+    words = {"higher_lc": t(f"who_{higher}", lang), "lower": t(f"who_{lower}", lang),
+             "diff": labels.number(abs(city_gap)), "unit": labels.diff_unit,
+             "city": t("reference_city", lang)}
+    if only:
+        return f"{t('sex_gap_city_only', lang, period=labels.period, **words)} {only}"
+    return t("sex_gap_sentence", lang, **words, **fields)
 
 
 def group_gap_sentence(labels: ViewLabels, high_group: str, low_group: str, largest: Named,
                        smallest: Named) -> str:
-    """Between two groups of a dimension: where the difference is largest and smallest."""
-    return t("group_gap_sentence", labels.lang, high_group=decapitalise(high_group),
-             low_group=decapitalise(low_group), **_spread(labels, largest, smallest))
+    """Between two groups of a dimension: where the difference is largest and smallest (or,
+    with one area only, its size there and that there is nothing to compare it with)."""
+    lang = labels.lang
+    fields = {"high_group": decapitalise(high_group), "low_group": decapitalise(low_group),
+              **_spread(labels, largest, smallest)}
+    if _only_area(largest, smallest):
+        return f"{t('group_gap_one_area', lang, **fields)} " \
+               f"{t('gap_only_area', lang, area=largest[0])}"
+    return t("group_gap_sentence", lang, **fields)
 
 
 def lead_sentence(panel: GapPanel) -> str:
@@ -186,11 +204,22 @@ def life_years_sentence(data: PotentialData, who: str) -> str:
              years=format_number(data.life_years, lang, 0), who=who, people=people)
 
 
+def profile_heading(area_name: str, city_name: str, lang: str, compared: bool = False) -> str:
+    """The profile's heading: the area against the city, or, when the area is the city
+    itself and nothing is `compared` (it is the only area of its level), saying so."""
+    if area_name == city_name and not compared:
+        return t("profile_heading_only_area", lang, area=area_name)
+    return t("profile_heading", lang, area=area_name)
+
+
 def profile_sentences(data: SpineData) -> list[str]:
-    """Where the area stands out: best or worst of all areas, and counts against Malmö."""
+    """Where the area stands out: best or worst of all areas, and counts against Malmö; when
+    the area is the city itself with nothing to compare (the only area of its level), that
+    there is no other area."""
     rows, lang, name = tuple(r for r in data.rows if r.counted), data.lang, data.area_name
     if not rows:
-        return [t("profile_none", lang, area=name)]
+        only = name == data.city_name and not data.rows
+        return [t("profile_only_area" if only else "profile_none", lang, area=name)]
     worst = [r.label for r in rows if r.rank == r.n]
     best = [r.label for r in rows if r.rank == 1]
     counts = {s: sum(r.status == s for r in rows) for s in ("better", "similar", "worse")}

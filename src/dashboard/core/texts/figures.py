@@ -92,4 +92,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{areas} tie in the ranking ({value}) and count as one group: every measure "
               "uses their population-weighted mean ({merged}).",
     },
+    "gap_only_area": {
+        "sv": "{area} är det enda området med värden, så skillnaden kan inte jämföras mellan "
+              "områden.",
+        "en": "{area} is the only area with values, so the gap cannot be compared between "
+              "areas.",
+    },
+    "sex_gap_city_only": {
+        "sv": "I {city} är {higher_lc}s värde {diff} {unit} högre än {lower}s ({period}).",
+        "en": "In {city}, {higher_lc}'s value is {diff} {unit} higher than {lower}'s "
+              "({period}).",
+    },
+    "sex_gap_one_area": {
+        "sv": "Skillnaden mellan kvinnor och män är {max_diff} i {max_area} ({period}).",
+        "en": "The gap between women and men is {max_diff} in {max_area} ({period}).",
+    },
+    "group_gap_one_area": {
+        "sv": "Skillnaden mellan {high_group} och {low_group} är {max_diff} i {max_area} "
+              "({period}).",
+        "en": "The gap between {high_group} and {low_group} is {max_diff} in {max_area} "
+              "({period}).",
+    },
+    "profile_heading_only_area": {
+        "sv": "{area}: det enda området, inget att jämföra med",
+        "en": "{area}: the only area, nothing to compare with",
+    },
+    "profile_only_area": {
+        "sv": "Här finns bara ett område, {area}, så det finns inget annat område att jämföra "
+              "med.",
+        "en": "There is only one area here, {area}, so there is no other area to compare it "
+              "with.",
+    },
 }
