@@ -30,12 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.app.factory import create_app  # noqa: E402
-from dashboard.app.pages import Context, page_for, registry  # noqa: E402
+from dashboard.app.pages import Context, registry  # noqa: E402
 from dashboard.app.settings import DEFAULT_DATA  # noqa: E402
 from dashboard.app.viewmodel import resolve  # noqa: E402
 from dashboard.core.viewstate import from_query  # noqa: E402
 from dashboard.ingest.boundaries import read_boundaries  # noqa: E402
 from dashboard.store.dataset import read_dataset  # noqa: E402
+from tests.dash_requests import interact_body, navigate_body  # noqa: E402
 from tests.synthetic import many_areas  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -56,44 +57,6 @@ INTERACTIONS = [
      "valfardsindex_rangmedel"),
     ("weight one component (index)", "/index", "", "w:ohalsotal", 2.0),
 ]
-
-
-def _key(app: Any, marker: str) -> str:
-    return next(k for k in app.callback_map if marker in k)
-
-
-def _outputs(key: str, parts: list[str]) -> list[Any]:
-    out: list[Any] = []
-    for item in key.strip(".").split("..."):
-        target, prop = item.rsplit(".", 1)
-        target = target.split("@")[0]
-        if target.startswith("{"):
-            out.append([{"id": {"type": "part", "name": n}, "property": prop} for n in parts])
-        else:
-            out.append({"id": target, "property": prop.split("@")[0]})
-    return out
-
-
-def navigate_body(app: Any, path: str, search: str) -> dict[str, Any]:
-    """The body dash-renderer posts to draw a whole view."""
-    key = _key(app, "page.children")
-    return {"output": key, "outputs": _outputs(key, []),
-            "inputs": [{"id": "nav-request", "property": "data",
-                        "value": {"pathname": path, "search": search, "at": 0}}],
-            "changedPropIds": ["nav-request.data"]}
-
-
-def interact_body(app: Any, view: dict[str, Any], control: str, value: Any) -> dict[str, Any]:
-    """The body dash-renderer posts when the user changes one control on a drawn view."""
-    key = _key(app, "url.pathname")
-    page = page_for(view["path"], registry())
-    assert page is not None
-    return {"output": key, "outputs": _outputs(key, [p.name for p in page.parts]),
-            "inputs": [{"id": "intent", "property": "data",
-                        "value": {"kind": "control", "name": control, "value": value,
-                                  "at": 1}}],
-            "state": [{"id": "view", "property": "data", "value": view}],
-            "changedPropIds": ["intent.data"]}
 
 
 def _post(client: Any, body: dict[str, Any]) -> tuple[float, bytes]:

@@ -39,14 +39,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from bench_app import interact_body, navigate_body  # noqa: E402
 
 from dashboard.app.factory import create_app  # noqa: E402
 from dashboard.app.settings import DEFAULT_DATA  # noqa: E402
 from dashboard.core.viewstate import PARAMS  # noqa: E402
 from dashboard.store.dataset import read_dataset  # noqa: E402
+from tests.dash_requests import interact_body, navigate_body  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "live" / "fixtures"
 TIDY = FIXTURES / "tidy_csv"

@@ -13,50 +13,18 @@ from typing import Any
 import pytest
 
 from dashboard.app.factory import create_app
-from dashboard.app.pages import page_for, registry
 from dashboard.app.viewmodel import state_from_control
 from dashboard.core.viewstate import PARAMS, ViewState
+from tests.dash_requests import interact_body, navigate_body
 
 NAMES = [p.field for p in PARAMS] + ["w:ohalsotal", "w:forvarvsfrekvens", "w:", "nosuch", ""]
 CASES = 300
 
 
-def _key(app: Any, marker: str) -> str:
-    return next(k for k in app.callback_map if marker in k)
-
-
-def _outputs(key: str, parts: list[str]) -> list[Any]:
-    out: list[Any] = []
-    for item in key.strip(".").split("..."):
-        target, prop = item.rsplit(".", 1)
-        target = target.split("@")[0]
-        if target.startswith("{"):
-            out.append([{"id": {"type": "part", "name": n}, "property": prop} for n in parts])
-        else:
-            out.append({"id": target, "property": prop.split("@")[0]})
-    return out
-
-
 def _navigate(app: Any, client: Any, path: str, search: str) -> dict[str, Any]:
-    key = _key(app, "page.children")
-    body = {"output": key, "outputs": _outputs(key, []),
-            "inputs": [{"id": "nav-request", "property": "data",
-                        "value": {"pathname": path, "search": search, "at": 0}}],
-            "changedPropIds": ["nav-request.data"]}
-    response = client.post("/_dash-update-component", json=body)
+    response = client.post("/_dash-update-component", json=navigate_body(app, path, search))
     assert response.status_code == 200
     return dict(json.loads(response.data)["response"]["view"]["data"])
-
-
-def _interact(app: Any, view: dict[str, Any], name: Any, value: Any) -> dict[str, Any]:
-    key = _key(app, "url.pathname")
-    page = page_for(view["path"], registry())
-    assert page is not None
-    return {"output": key, "outputs": _outputs(key, [p.name for p in page.parts]),
-            "inputs": [{"id": "intent", "property": "data",
-                        "value": {"kind": "control", "name": name, "value": value, "at": 1}}],
-            "state": [{"id": "view", "property": "data", "value": view}],
-            "changedPropIds": ["intent.data"]}
 
 
 def _value(rng: random.Random, depth: int = 0) -> Any:
@@ -89,7 +57,8 @@ def test_no_control_value_gives_a_server_error(app, path, search) -> None:
     for _ in range(CASES // 3):
         name = rng.choice(NAMES) if rng.random() < 0.9 else _value(rng)
         value = _value(rng)
-        response = client.post("/_dash-update-component", json=_interact(app, view, name, value))
+        body = interact_body(app, view, name, value)
+        response = client.post("/_dash-update-component", json=body)
         assert response.status_code < 500, (name, value)
 
 

@@ -165,19 +165,14 @@ def test_the_page_says_which_version_it_shows(store) -> None:
 
     from dashboard.app.factory import create_app, load
     from dashboard.app.settings import Settings
+    from tests.dash_requests import navigate_body
 
     root, first, second = store
     shutil.rmtree(root / "versions" / second)
     ds, _ = load(Settings(root, (), root.parent))
     app = create_app(ds, {}, root, follow_store=True)
     client = app.server.test_client()
-    key = next(k for k in app.callback_map if "page.children" in k)
-    outputs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]}
-               for o in key.strip(".").split("...")]
-    body = {"output": key, "outputs": outputs, "changedPropIds": ["nav-request.data"],
-            "inputs": [{"id": "nav-request", "property": "data",
-                        "value": {"pathname": "/", "search": "?lang=sv", "at": 0}}]}
-    answer = client.post("/_dash-update-component", json=body)
+    answer = client.post("/_dash-update-component", json=navigate_body(app, "/", "?lang=sv"))
     notices = json.dumps(json.loads(answer.data)["response"]["notices"]["children"],
                          ensure_ascii=False)
     assert f"({second})" in notices and f"({first})" in notices
