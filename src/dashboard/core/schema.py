@@ -24,6 +24,8 @@ AREA_LEVELS = (
     "delomrade",
     "regso",
     "deso",
+    "deso2025",
+    "regso2025",
     "skola",
 )
 FLAGS = (
@@ -35,6 +37,7 @@ FLAGS = (
     "rounded",
     "unsourced",
     "interpreted",
+    "banded",
 )
 TOTAL = "total"
 # How an observation's interval (ci_low, ci_high) was derived from counts (derive/):
@@ -95,6 +98,10 @@ OBSERVATIONS = TableSpec(
         Column("denominator", "float", nullable=True),
         Column("population", "float", nullable=True),
         Column("flag", nullable=True),
+        # A value published only as a band ("75-80"): `value` is the band's midpoint, kept
+        # for ordering and colour; the band is what is shown (flag `banded`).
+        Column("band_low", "float", nullable=True, optional=True),
+        Column("band_high", "float", nullable=True, optional=True),
         Column("source_id"),
         Column("note", nullable=True),
         Column("note_sv", nullable=True, optional=True, fallback="note"),

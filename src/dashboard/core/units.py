@@ -35,6 +35,9 @@ UNITS: dict[str, Unit] = {
         Unit("persons", 0.0, math.inf, 0),
         Unit("persons_change", -math.inf, math.inf, 0),
         Unit("hectares", 0.0, math.inf, 0),
+        Unit("sek_thousands", -math.inf, math.inf, 1),
+        Unit("dwellings", 0.0, math.inf, 0),
+        Unit("area_type", 1.0, 5.0, 0),
     )
 }
 

@@ -16,5 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_persons": {"sv": "personer", "en": "persons"},
     "unit_persons_change": {"sv": "personer", "en": "persons"},
     "unit_hectares": {"sv": "hektar", "en": "hectares"},
+    "unit_sek_thousands": {"sv": "tkr", "en": "SEK thousand"},
+    "unit_dwellings": {"sv": "bostäder", "en": "dwellings"},
+    "unit_area_type": {"sv": "områdestyp (1–5)", "en": "area type (1–5)"},
     "percentage_points": {"sv": "procentenheter", "en": "percentage points"},
 }
