@@ -35,7 +35,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _build_default(args: argparse.Namespace) -> int:
     from dashboard.derive import derive_tables
-    from dashboard.ingest.welfare_reports import build_default
+    from dashboard.ingest.embedded import build_embedded
     from dashboard.store.dataset import from_tables, write_dataset
 
     raw = Path(args.raw)
@@ -44,14 +44,38 @@ def _build_default(args: argparse.Namespace) -> int:
               "figures from shared/data/raw (pass --raw DIR)", file=sys.stderr)
         return 2
     try:
-        tables, info = build_default(raw, Path(args.meta))
+        tables, info, left_out = build_embedded(raw, Path(args.meta))
         ds = from_tables(derive_tables(tables, tables["indicators"]), info)
-    except DatasetError as exc:
+    except (DatasetError, ValueError) as exc:
         print(f"dashboard: {exc}", file=sys.stderr)
         return 1
     target = write_dataset(ds, args.output)
     print(f"Wrote {len(ds.observations)} observations of {len(ds.indicators)} indicators "
           f"for {len(ds.areas)} areas from {len(ds.sources)} sources to {target}")
+    for indicator, count in sorted(left_out.items()):
+        if count:
+            print(f"{indicator}: {count} RegSO values left out (not every DeSO has a value)")
+    return 0
+
+
+def _build_boundaries(args: argparse.Namespace) -> int:
+    from dashboard.app.settings import SHIPPED_BOUNDARIES
+    from dashboard.ingest.boundary_build import BuildError, build
+    from dashboard.store.dataset import read_dataset
+
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        print(f"dashboard: {raw} not found: build-boundaries reads Malmö stad's delområden "
+              "from shared/data/raw (pass --raw DIR)", file=sys.stderr)
+        return 2
+    try:
+        built = build(raw, read_dataset(args.data).areas, Path(args.output or SHIPPED_BOUNDARIES))
+    except (BuildError, DatasetError) as exc:
+        print(f"dashboard: {exc}", file=sys.stderr)
+        return 1
+    for path, features, size in built.files:
+        print(f"Wrote {features} areas to {path} ({size / 1024:.1f} KB)")
+    print("Stadsdelar (km²): " + ", ".join(f"{n} {a:.2f}" for n, a in built.stadsdel_km2.items()))
     return 0
 
 
@@ -117,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--meta", default=str(DEFAULT_META))
     build.add_argument("-o", "--output", default=str(DEFAULT_DATA))
     build.set_defaults(func=_build_default)
+    bounds_build = sub.add_parser("build-boundaries",
+                                  help="rebuild the shipped Malmö boundaries (package data)")
+    bounds_build.add_argument("--raw", default=str(DEFAULT_RAW), help="shared/data/raw folder")
+    bounds_build.add_argument("--data", default=str(DEFAULT_DATA),
+                              help="dataset whose areas name the stadsdelar")
+    bounds_build.add_argument("-o", "--output", help="folder to write to (default: the "
+                                                     "package's data/boundaries)")
+    bounds_build.set_defaults(func=_build_boundaries)
     validate = sub.add_parser("validate", help="check a dataset folder and list every problem")
     validate.add_argument("path")
     validate.set_defaults(func=_validate)

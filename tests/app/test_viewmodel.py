@@ -100,3 +100,18 @@ def test_a_topic_filters_the_definitions_and_an_unknown_one_is_named(dataset) ->
     assert state.topic == "health" and notices == []
     state, notices = resolve(dataset, from_query("?topic=weather")[0])
     assert state.topic == "" and [n.code for n in notices] == ["no_topic"]
+
+
+def test_a_level_asked_without_an_indicator_opens_an_indicator_measured_there(dataset) -> None:
+    from dashboard.app.viewmodel import level_first, resolve
+    from tests.synthetic import many_areas
+
+    ds = many_areas(dataset, 30)
+    state, notices = resolve(ds, ViewState(level="deso"))
+    assert state.level == "deso" and "deso" in query.levels_with_data(ds, state.indicator)
+    assert not notices
+    chosen = ViewState(indicator="medellivslangd_vid_fodelsen", level="deso")
+    kept, notices = resolve(ds, level_first(ds, chosen))
+    assert kept.level == "deso" and kept.indicator != chosen.indicator and not notices
+    same = ViewState(indicator="medellivslangd_vid_fodelsen", level="stadsdel")
+    assert level_first(ds, same) == same

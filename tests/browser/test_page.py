@@ -17,7 +17,7 @@ FIGURE_JS = """id => {
 
 
 def settled(page) -> None:
-    page.wait_for_selector("#page > *", timeout=20_000)
+    page.wait_for_selector("#page > :not(:empty)", timeout=20_000)
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
 
 

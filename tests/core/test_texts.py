@@ -19,6 +19,7 @@ from dashboard.core.i18n import LANGUAGES, join_names
 from dashboard.core.problems import CODES
 from dashboard.core.texts import MODULES, TEXTS, UnknownTextKey, t
 from dashboard.core.units import UNITS, unit_label
+from dashboard.ingest.today.regso import METHODS as AGGREGATIONS
 from dashboard.measures import MEASURES, REASONS
 from dashboard.store.dataset import Dataset
 
@@ -115,6 +116,7 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "method_technical_": {m.ci_method for m in MEASURES.values()},
         "language_": set(LANGUAGES),
         "problem_": set(CODES),
+        "aggregated_": set(AGGREGATIONS) - {"none"},  # "none" makes no value, so no note
     }
     for prefix, found in _dataset_values(dataset).items():
         values.setdefault(prefix, set()).update(found)

@@ -113,3 +113,17 @@ def test_small_numerators_lose_value_interval_and_method_when_suppressed() -> No
     assert out.loc["small", ["value", "numerator", "ci_low", "ci_high"]].isna().all()
     assert pd.isna(out.loc["small", "ci_method"]) and out.loc["small", "flag"] == "suppressed"
     assert out.loc["large", "ci_method"] == "wilson" and out.loc["large", "value"] == 75.0
+
+
+def test_a_share_of_all_or_none_keeps_its_interval_around_it() -> None:
+    """n of n is 100 % with an upper limit of 100 (not 99.999…), 0 of n 0 % with 0."""
+    from dashboard.derive.counts import from_counts
+    from tests.derive.helpers import indicators, observations
+
+    obs = from_counts(observations({"indicator_id": "share", "numerator": 754,
+                                    "denominator": 754},
+                                   {"indicator_id": "share", "numerator": 0,
+                                    "denominator": 754, "area_code": "1280SD02"}),
+                      indicators(("share", "percent", 100.0, None)))
+    assert obs["ci_high"].iloc[0] >= obs["value"].iloc[0] == 100
+    assert obs["ci_low"].iloc[1] <= obs["value"].iloc[1] == 0

@@ -234,3 +234,15 @@ def test_gradient_names_do_not_cover_each_other(dataset) -> None:
     boxes = [_box(x, y, s / 2, p.name, place)
              for x, y, s, p, place in zip(px, py, sizes, data.points, places, strict=True)]
     assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_many_tied_groups_are_counted_not_listed() -> None:
+    """At DeSO level dozens of areas share a rounded income: one sentence counts them."""
+    from dashboard.figures.sentences import NAMED_TIES, tie_notes
+
+    few = [([f"A{i}", f"B{i}"], "200 tkr", "80 %") for i in range(NAMED_TIES)]
+    assert len(tie_notes(few, "sv")) == NAMED_TIES
+    many = [*few, (["C", "D", "E"], "210 tkr", "81 %")]
+    notes = tie_notes(many, "en")
+    assert notes == [notes[0]] and "9 areas" in notes[0] and "4 groups" in notes[0]
+    assert "A0" not in notes[0]

@@ -133,8 +133,8 @@ def test_delomrade_map_marks_areas_without_data(dataset) -> None:
 def test_area_inside_a_hole_is_drawn_on_top(dataset) -> None:
     square = ((0.0, 10.0, 10.0, 0.0, 0.0), (0.0, 0.0, 10.0, 10.0, 0.0))
     hole = ((4.0, 6.0, 6.0, 4.0, 4.0), (4.0, 4.0, 6.0, 6.0, 4.0))
-    ring = Shape("A-outer", (square,), (hole,), 1.0, 1.0)
-    island = Shape("0-island", (hole,), (), 5.0, 5.0)  # sorts first by code
+    ring = Shape("1280SD02", (square,), (hole,), 1.0, 1.0)
+    island = Shape("1280SD01", (hole,), (), 5.0, 5.0)  # sorts first by code
     shapes = ShapeSet("stadsdel", (island, ring), False, "test")
     spec = map_figure(dataset, view(dataset), shapes)
     names = [tr.get("name") for tr in spec["data"]]
@@ -249,3 +249,13 @@ def test_suppressed_value_is_named_not_drawn(dataset) -> None:
     oxie = labels["customdata"].index("1280SD07")
     assert "undertryckt (för få fall)" in labels["hovertext"][oxie]
     assert area_fills(spec)[oxie] == NO_DATA
+
+
+def test_long_line_names_are_cut_at_the_end_but_keep_their_code() -> None:
+    from dashboard.figures.lines import LABEL_CHARS, end_label
+
+    assert end_label("Husie") == "Husie"
+    cut = end_label("Almvik norr-Lindängen norr (1280C1230)")
+    assert cut.endswith("… (1280C1230)") and cut.startswith("Almvik")
+    assert len(cut) <= LABEL_CHARS
+    assert len(end_label("Limhamn-Bunkeflo och en lång rad andra namn")) == LABEL_CHARS

@@ -33,11 +33,15 @@ def test_geodata_saves_a_checked_boundary_file_and_adds_the_areas(web, tmp_path:
     assert query["typeNames"] == ["stat:DeSO_2025"] and query["srsName"] == ["EPSG:4326"]
     assert query["CQL_FILTER"] == ["kommunkod='1280'"]
     ds = read_dataset(home / "store")
-    deso = ds.areas[ds.areas["level"] == "deso"].set_index("code")
-    assert sorted(deso.index) == ["1280C1070", "1280C2390"]  # Lomma's feature left out
+    # SCB's service serves the 2025 division: filed as DeSO 2025, with SCB's suffix.
+    deso = ds.areas[ds.areas["level"] == "deso2025"].set_index("code")
+    codes = {"1280C1070_DeSO2025", "1280C2390_DeSO2025"}
+    assert set(deso.index) == codes  # Lomma's feature left out
+    assert deso.loc["1280C1070_DeSO2025", "name"] == "1280C1070"
     saved = home / "boundaries" / DESO.filename
     shapes = read_boundaries(saved, ds.areas).shapes
-    assert shapes.level == "deso" and shapes.codes() == {"1280C1070", "1280C2390"}
+    assert shapes.level == "deso2025" and shapes.codes() == codes
+    assert shapes.attribution == "Källa: SCB"
     record = json.loads((home / "boundaries" / f"{DESO.filename}.provenance.json").read_text())
     assert record["licence"] == "CC0 1.0" and record["attribution"] == "Källa: SCB"
     assert record["features"] == 2 and len(record["sha256"]) == 64
@@ -52,7 +56,8 @@ def test_real_wfs_answer_keeps_malmo_features_only(dataset) -> None:
     assert [f["properties"]["desokod"] for f in features] == ["1280C1070", "1280C2390"]
     source = scb_geodata.SourceInfo("s", "t", "u", "r", "")
     areas = scb_geodata.tables_from_features(features, DESO, dataset.areas, source)["areas"]
-    assert set(areas["parent_code"]) == {"1280"} and set(areas["level"]) == {"deso"}
+    assert set(areas["parent_code"]) == {"1280"} and set(areas["level"]) == {"deso2025"}
+    assert sorted(areas["code"]) == ["1280C1070_DeSO2025", "1280C2390_DeSO2025"]
 
 
 def test_swapped_axes_are_refused() -> None:

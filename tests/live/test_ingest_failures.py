@@ -61,7 +61,7 @@ def test_429_then_success_is_retried_and_committed(web, home: Path, capsys) -> N
                       "--home", str(home)) == 0
     assert len(web.calls(meta)) == 2
     assert tree_hash(home / "store") != before
-    assert "1280C1070" in set(read_dataset(home / "store").areas["code"])
+    assert "1280C1070_DeSO2025" in set(read_dataset(home / "store").areas["code"])
 
 
 def test_malformed_json(web, home: Path, capsys) -> None:

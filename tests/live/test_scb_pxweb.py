@@ -115,7 +115,7 @@ def test_ratio_measure_leaves_the_share_to_the_derive_stage(dataset) -> None:
         "value": [676, 932]}
     obs = px.tables_from_responses(table, [("e", payload)], dataset.areas,
                                    _source())["observations"].iloc[0]
-    assert obs["area_code"] == "1280C1070"
+    assert obs["area_code"] == "1280C1070_DeSO2025"
     assert pd.isna(obs["value"]) and pd.isna(obs["ci_low"]) and pd.isna(obs["ci_method"])
     assert (obs["numerator"], obs["denominator"]) == (676, 932)
 
@@ -129,21 +129,22 @@ def test_ingest_adds_deso_areas_suppresses_small_counts_and_keeps_snapshots(
     out = capsys.readouterr()
     assert status == 0, out.err
     ds = read_dataset(home / "store")
-    deso = ds.areas[ds.areas["level"] == "deso"]
-    assert sorted(deso["code"]) == ["1280C1070", "1280C1230", "1280C2390"]  # no suffix, no Lund
+    deso = ds.areas[ds.areas["level"] == "deso2025"]
+    assert sorted(deso["code"]) == ["1280C1070_DeSO2025", "1280C1230_DeSO2025",
+                                    "1280C2390_DeSO2025"]  # suffix kept, no Lund
     assert set(deso["parent_code"]) == {"1280"}
     obs = ds.observations[ds.observations["indicator_id"] == "scb_folkmangd"]
-    old = obs[(obs["area_code"] == "1280C2390") & (obs["group"] == "80+")]
+    old = obs[(obs["area_code"] == "1280C2390_DeSO2025") & (obs["group"] == "80+")]
     by_sex = old.groupby("sex")["value"]
     assert by_sex.count().to_dict() == {"female": 0, "male": 0, "total": 2}  # 3 + 3 = 6
     assert (old[old["sex"] != "total"]["flag"] == "suppressed").all()
-    withheld = obs[(obs["area_code"] == "1280C1230") & (obs["group"] == "80+")
+    withheld = obs[(obs["area_code"] == "1280C1230_DeSO2025") & (obs["group"] == "80+")
                    & (obs["period"] == "2023")]
     assert set(withheld["sex"]) == {"male", "total"}  # female was null without a status
     assert "'..'" in withheld.set_index("sex").loc["male", "note"]
     assert obs["value"].dropna().min() >= 5
     centre = obs.set_index(["area_code", "period", "sex", "group"])["value"]
-    assert centre[("1280C1070", "2024", "total", "total")] == 905
+    assert centre[("1280C1070_DeSO2025", "2024", "total", "total")] == 905
     assert "small count(s) suppressed" in out.out
     groups = ds.groups.set_index(["dimension", "group"])
     assert groups.loc[("age", "80+"), "label_en"] == "80 years and older"
@@ -205,16 +206,16 @@ def test_employment_ingest_derives_wilson_shares_and_suppresses_small_counts(
     assert status == 0, capsys.readouterr().err
     obs = read_dataset(home / "store").observations
     obs = obs[obs["indicator_id"] == "scb_sysselsattning"].set_index(["area_code", "sex"])
-    total = obs.loc[("1280C1070", "total")]
+    total = obs.loc[("1280C1070_DeSO2025", "total")]
     want = proportion([676], [932], multiplier=100)
     assert [total["value"], total["ci_low"], total["ci_high"]] == pytest.approx(
         [want.value[0], want.lower[0], want.upper[0]], rel=1e-12)
     assert total["ci_method"] == "wilson"
     assert (total["numerator"], total["denominator"]) == (676, 932)
-    small = obs.loc[("1280C2390", "male")]
+    small = obs.loc[("1280C2390_DeSO2025", "male")]
     assert small[["value", "numerator", "ci_low", "ci_high"]].isna().all()
     assert pd.isna(small["ci_method"]) and small["flag"] == "suppressed"
-    perturbed = obs.loc[("1280C2390", "female")]
+    perturbed = obs.loc[("1280C2390_DeSO2025", "female")]
     assert pd.isna(perturbed["value"]) and perturbed["flag"] == "inconsistent|suppressed"
-    full = obs.loc[("1280C2390", "total")]
+    full = obs.loc[("1280C2390_DeSO2025", "total")]
     assert full["value"] == 100.0 and full["ci_method"] == "wilson" and full["ci_high"] == 100.0

@@ -94,12 +94,14 @@ def test_ci_must_surround_value_and_flags_must_be_known(csv_dataset: Path) -> No
     assert problems == {(1, "ci_low"), (2, "flag")}
 
 
-def test_empty_value_needs_suppressed_flag(csv_dataset: Path) -> None:
+def test_empty_value_needs_suppressed_flag(csv_dataset: Path, dataset) -> None:
+    assert pd.notna(dataset.observations.loc[2, "value"])  # a row that has a value
     spoil(csv_dataset, "observations", 2, "value", "")
     [problem] = refused(csv_dataset).problems
     assert "suppressed" in problem.message
     spoil(csv_dataset, "observations", 2, "flag", "suppressed")
-    assert read_dataset(csv_dataset).observations["value"].isna().sum() == 1
+    empty = read_dataset(csv_dataset).observations["value"].isna()
+    assert empty[2] and empty.sum() == dataset.observations["value"].isna().sum() + 1
 
 
 def test_every_problem_is_reported_not_just_the_first(csv_dataset: Path) -> None:

@@ -45,6 +45,7 @@ from dashboard.app.viewmodel import (
     changed_fields,
     control_options,
     control_value,
+    level_first,
     resolve,
     state_from_control,
 )
@@ -158,6 +159,8 @@ def register(app: Dash, live: LiveData) -> None:
         if ignored:
             notices.append(Notice("ignored", {"names": ignored}))
         stored = live.notice(asked.lang)
+        if "indicator" not in page.uses():
+            asked = level_first(ds, asked)
         state, fallbacks = resolve(ds, asked)
         notices.extend(fallbacks)
         lang = state.lang
@@ -208,6 +211,8 @@ def register(app: Dash, live: LiveData) -> None:
         else:
             touched = str(intent.get("name"))
             asked = state_from_control(ds, current, touched, intent.get("value"))
+            if touched == "level" or "indicator" not in page.uses():
+                asked = level_first(ds, asked)
         state, notices = resolve(ds, asked)
         changed = changed_fields(current, state)
         if not changed:

@@ -43,15 +43,17 @@ def notice_texts(notices: list[Notice], lang: str, ds: Dataset) -> list[str]:
 
 
 def map_note(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> str:
-    """Which kind of map is shown, and how it is coloured."""
+    """Which kind of map is shown, and how it is coloured ('' without a map: the empty map
+    itself says why and how to add boundaries)."""
     lang = state.lang
-    shapes = shapes_for(ds, state.level, boundaries)
+    shapes = shapes_for(ds, state.level, boundaries, state.shape)
     if shapes is None:
-        note = t("map_none", lang)
-    elif shapes.schematic:
+        return ""
+    if shapes.schematic:
         note = t("map_schematic", lang)
     else:
-        note = t("map_boundaries", lang, source=shapes.source.rsplit("/", 1)[-1])
+        note = t("map_boundaries", lang,
+                 source=shapes.attribution or shapes.source.rsplit("/", 1)[-1]) + "."
     polarity = query.indicator_info(ds, state.indicator)["polarity"]
     return f"{note} {t('colour_rule_none' if polarity == 'none' else 'colour_rule', lang)}"
 

@@ -7,6 +7,10 @@ DASHBOARD_DATA        a dataset folder or store root (default: the user's store 
 DASHBOARD_BOUNDARIES  boundary files (GeoJSON, GeoPackage, shapefile), separated by ':'
 DASHBOARD_HOME        the user's data folder; boundaries fetched by `dashboard boundaries
                       fetch` land in its `boundaries/` and are used automatically
+
+Boundaries are read in order: the ones shipped with the package (Malmö's delområden and
+stadsdelar, `dashboard/data/boundaries`, made by `dashboard build-boundaries`), then the
+fetched ones, then DASHBOARD_BOUNDARIES; a later file for a level replaces an earlier one.
 DASHBOARD_PUBLIC_URL  the address readers reach the dashboard at (e.g.
                       https://halsa.example.se/); baked into exports, embeds and links
 """
@@ -25,6 +29,7 @@ from dashboard.store.dataset import is_store
 
 # Installed as plain files (editable or wheel), so the resource is a real folder.
 DEFAULT_DATA = Path(str(resources.files("dashboard").joinpath("data", "default")))
+SHIPPED_BOUNDARIES = Path(str(resources.files("dashboard").joinpath("data", "boundaries")))
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
 PUBLIC_URL_VARIABLE = "DASHBOARD_PUBLIC_URL"
 # The address links point to when no public address is set and the request came from
@@ -46,17 +51,25 @@ def home_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path(environ.get("DASHBOARD_HOME", default / "malmo-health-gaps"))
 
 
+def boundary_files(folder: Path) -> list[Path]:
+    """The boundary files in a folder, by name (provenance records left out)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in BOUNDARY_SUFFIXES
+                  and not p.name.endswith(".provenance.json"))
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from the environment (or the mapping given, for tests)."""
     environ = os.environ if env is None else env
     home = home_dir(environ)
-    folder = home / "boundaries"
-    fetched = sorted(p for p in folder.glob("*") if p.suffix.lower() in BOUNDARY_SUFFIXES
-                     and not p.name.endswith(".provenance.json")) if folder.is_dir() else []
+    shipped = boundary_files(SHIPPED_BOUNDARIES)
+    fetched = boundary_files(home / "boundaries")
     named = [Path(p) for p in environ.get("DASHBOARD_BOUNDARIES", "").split(os.pathsep) if p]
     store = store_dir(home)
     default = store if is_store(store) else DEFAULT_DATA
-    return Settings(Path(environ.get("DASHBOARD_DATA", default)), tuple(fetched + named), home)
+    return Settings(Path(environ.get("DASHBOARD_DATA", default)),
+                    tuple(shipped + fetched + named), home)
 
 
 def store_dir(home: Path) -> Path:

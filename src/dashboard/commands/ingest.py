@@ -1,8 +1,9 @@
 """`dashboard ingest SOURCE ...`: load current data from SCB, Malmö stad, Kolada or a file.
 
-SOURCE is one of scb, scb-geodata, malmo, kolada, heat-file, tidy-csv. Each run:
-fetch (or, with --offline, replay the saved snapshots) -> read into tidy tables -> derive
-values with intervals from counts -> suppress small counts -> check the new rows against
+SOURCE is one of scb, scb-geodata, malmo, kolada, heat-file, tidy-csv, fohm-deso,
+scb-file.
+Each run: fetch (or, with --offline, replay the saved snapshots) -> read into tidy tables
+-> derive values with intervals from counts -> suppress small counts -> check the new rows against
 the current dataset (the user's store, else the embedded dataset) -> merge -> validate
 everything -> save the raw responses as snapshots -> commit a new store version, made live
 atomically. A failure at any step
@@ -33,7 +34,15 @@ from dashboard.core.problems import DatasetError
 from dashboard.core.schema import TABLES
 from dashboard.derive import derive_tables
 from dashboard.derive.suppression import SUPPRESS_BELOW
-from dashboard.ingest import files, kolada, malmo_ckan, scb_geodata, scb_pxweb
+from dashboard.ingest import (
+    files,
+    fohm_deso,
+    kolada,
+    malmo_ckan,
+    scb_file,
+    scb_geodata,
+    scb_pxweb,
+)
 from dashboard.ingest.boundaries import BoundaryError
 from dashboard.ingest.http import DEFAULT_TIMEOUT, HttpClient, SourceError
 from dashboard.ingest.snapshots import (
@@ -144,6 +153,25 @@ def _heat_file(ctx: Context) -> Ingested:
                     files=got.files, csv_lines=got.csv_lines)
 
 
+def _fohm_deso(ctx: Context) -> Ingested:
+    paths = [Path(p) for p in ctx.args.paths]
+    got = fohm_deso.read_fohm(paths, ctx.current.areas)
+    notes = [f"{len(got.outside)} DeSO outside the dataset's kommuner left out (add the "
+             "kommun to the areas to keep them)"] if got.outside else []
+    return Ingested(f"fohm-deso:{','.join(sorted(p.name for p in paths))}",
+                    f"Folkhälsomyndigheten DeSO workbooks ({len(paths)})", got.tables,
+                    files={"observations": ", ".join(map(str, paths))},
+                    csv_lines={"observations": False}, notes=notes)
+
+
+def _scb_file(ctx: Context) -> Ingested:
+    paths = [Path(p) for p in ctx.args.paths]
+    parts = [scb_file.read_scb_file(p, ctx.current.areas).tables for p in paths]
+    names = ",".join(p.name for p in paths)
+    return Ingested(f"scb-file:{names}", f"SCB Statistikdatabasen export(s) {names}",
+                    _combine(parts))
+
+
 def _tidy_csv(ctx: Context) -> Ingested:
     got = files.read_tidy_folder(ctx.args.folder)
     return Ingested(f"tidy-csv:{Path(ctx.args.folder).name}", str(ctx.args.folder),
@@ -194,7 +222,8 @@ def build(current: Dataset, ingested: Ingested,
 
 HANDLERS: dict[str, Callable[[Context], Ingested]] = {
     "scb": _scb, "scb-geodata": _scb_geodata, "malmo": _malmo, "kolada": _kolada,
-    "heat-file": _heat_file, "tidy-csv": _tidy_csv,
+    "heat-file": _heat_file, "tidy-csv": _tidy_csv, "fohm-deso": _fohm_deso,
+    "scb-file": _scb_file,
 }
 
 
@@ -325,5 +354,13 @@ def add_parser(subparsers: Any) -> None:
 
     for sub in (scb, geo, malmo, kol):
         _common(sub, network=True)
-    for sub in (heat, tidy):
+    fohm = sources.add_parser("fohm-deso", help="Folkhälsomyndigheten's vaccination "
+                              "coverage by DeSO (its .xlsx workbooks, one per date)")
+    fohm.add_argument("paths", nargs="+", metavar="FILE", help=".xlsx workbook(s)")
+
+    scbf = sources.add_parser("scb-file", help="Statistikdatabasen export(s) downloaded "
+                              "from SCB's web site (.xlsx, .csv or .px)")
+    scbf.add_argument("paths", nargs="+", metavar="FILE", help=".xlsx, .csv or .px")
+
+    for sub in (heat, tidy, fohm, scbf):
         _common(sub, network=False)

@@ -23,12 +23,14 @@ class Shape:
 
 @dataclass(frozen=True)
 class ShapeSet:
-    """The shapes of one area level, and whether they are real boundaries or schematic tiles."""
+    """The shapes of one area level, and whether they are real boundaries or schematic tiles;
+    `attribution` is the credit their publisher asks for ('' for tiles)."""
 
     level: str
     shapes: tuple[Shape, ...]
     schematic: bool
     source: str
+    attribution: str = ""
 
     def codes(self) -> set[str]:
         return {s.code for s in self.shapes}

@@ -12,6 +12,9 @@ CODES = frozenset({
     "average_differs", "subgroup_repeats", "order_repeats", "second_reference",
     "column_missing", "no_rows", "file_empty", "sheet_empty", "sheet_unreadable",
     "unknown_area", "unknown_sex", "csv_unreadable",
+    # Folkhälsomyndigheten's DeSO workbooks (ingest/fohm_workbook.py, fohm_deso.py)
+    "not_fohm_workbook", "file_damaged", "no_sheet_date", "unknown_heading", "not_deso",
+    "not_a_share", "unknown_age", "repeats_date",
 })
 
 

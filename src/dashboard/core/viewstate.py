@@ -59,6 +59,18 @@ def _choice(*allowed: str) -> Callable[[str], str]:
     return parse
 
 
+def _page(text: str) -> str:
+    if not text.isdigit() or not 0 < int(text) < 1_000_000:
+        raise ValueError(text)
+    return str(int(text))
+
+
+def _search(text: str) -> str:
+    if len(text) > 64 or not text.isprintable():
+        raise ValueError(text)
+    return text.strip()
+
+
 def _show_list(values: tuple[Any, ...]) -> str:
     return ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values)
 
@@ -98,6 +110,14 @@ class ViewState:
     weights: tuple[float, ...] = _param("w", _weights, _show_list, ())
     sort: str = _param("sort", _choice("value", "name"))
     topic: str = _param("topic", _code)
+    bins: str = _param("bins", _choice("5", "10"))
+    shape: str = _param("shape", _choice("map", "tiles"))
+    opage: str = _param("opage", _page)
+    osize: str = _param("osize", _choice("25", "50", "100"))
+    osort: str = _param("osort", _code)
+    ofind: str = _param("ofind", _search)
+    oparent: str = _param("oparent", _code)
+    otype: str = _param("otype", _choice("1", "2", "3", "4", "5"))
 
     def with_changes(self, **changes: Any) -> ViewState:
         """A copy with some fields changed."""

@@ -73,8 +73,9 @@ def from_counts(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Data
     old = numbers(obs, "value")
     if share.any():
         shares = proportion(x[share], n[share], confidence=CONFIDENCE)
-        lower = np.clip(shares.lower, 0, 1)  # rounding at 0 and 1
-        upper = np.clip(shares.upper, 0, 1)
+        # Wilson limits of 0/n and n/n are 0 and 1 up to rounding: hold them to the share.
+        lower = np.minimum(np.clip(shares.lower, 0, 1), shares.value)
+        upper = np.maximum(np.clip(shares.upper, 0, 1), shares.value)
         _fill(obs, share, old, shares.value * scale[share], lower * scale[share],
               upper * scale[share], np.full(int(share.sum()), "wilson", dtype=object))
     if rate.any():

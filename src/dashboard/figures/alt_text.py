@@ -14,12 +14,13 @@ from dashboard.figures import sentences
 
 if TYPE_CHECKING:
     from dashboard.figures.composite import IndexData, IndexTrendData
-    from dashboard.figures.gradient import GradientData
+    from dashboard.figures.gradient import AreaGroupsData, GradientData
     from dashboard.figures.groups import GroupsData
+    from dashboard.figures.labels import ViewLabels
     from dashboard.figures.potential import PotentialData
     from dashboard.figures.profile import SpineData
     from dashboard.figures.trends import GapTrendData, TrendData
-    from dashboard.figures.values import ValuesData
+    from dashboard.figures.values import AreaValue, ValuesData
 
 
 def _extremes(data: ValuesData) -> dict[str, str]:
@@ -31,11 +32,25 @@ def _extremes(data: ValuesData) -> dict[str, str]:
     return {
         "title": decapitalise(labels.title),
         "subtitle": labels.subtitle, "n": str(len(values)),
-        "high": high.name, "high_value": labels.with_unit(high.value),
-        "low": low.name, "low_value": labels.with_unit(low.value),
+        "high": high.name, "high_value": labels.with_unit(high.value, high.band),
+        "low": low.name, "low_value": labels.with_unit(low.value, low.band),
         "refs": (t("alt_refs", lang, refs=ref_text) if ref_text else ""),
-        "order": ", ".join(f"{v.name} {labels.number(v.value)}" for v in values[::-1]),
+        "order": _rank_order(values[::-1], labels, lang),
     }
+
+
+# Beyond this many areas a text description names the best and worst ALT_ENDS only (the
+# table alternative holds them all): 5,984 names make a description no one can listen to.
+ALT_LISTED = 40
+ALT_ENDS = 10
+
+
+def _rank_order(ranked: list[AreaValue], labels: ViewLabels, lang: str) -> str:
+    named = [f"{v.name} {labels.shown(v.value, v.band)}" for v in ranked]
+    if len(named) <= ALT_LISTED:
+        return ", ".join(named)
+    return ", ".join([*named[:ALT_ENDS], t("alt_left_out", lang, n=len(named) - 2 * ALT_ENDS),
+                      *named[-ALT_ENDS:]])
 
 
 def map_alt(data: ValuesData) -> str:
@@ -80,6 +95,16 @@ def gradient_alt(data: GradientData) -> str:
     """Alt text of the scatter, with the fitted slope."""
     return t("alt_gradient", data.lang, y=data.labels.title, x=data.x_labels.title,
              n=len(data.points)) + " " + sentences.gradient_sentence(data)
+
+
+def areagroups_alt(data: AreaGroupsData) -> str:
+    """Alt text of the groups' equiplot: every group with its value, then the comparison."""
+    labels = data.labels
+    values = ", ".join(f"{r.label} {labels.with_unit(r.value)}" for r in data.rows)
+    return t("alt_areagroups", data.lang, y=decapitalise(labels.title), n=len(data.rows),
+             groups=sentences.bin_words(data.bins, "plural", data.lang), count=data.n_areas,
+             x=decapitalise(data.x_labels.title), values=values) + " " + \
+        sentences.area_groups_sentence(data) + " " + sentences.area_groups_source(data)
 
 
 def potential_alt(data: PotentialData) -> str:

@@ -28,7 +28,14 @@ from dashboard.figures.composite import (
     indextrend_table,
 )
 from dashboard.figures.geometry_choice import shapes_for
-from dashboard.figures.gradient import draw_gradient, gradient_data, gradient_table
+from dashboard.figures.gradient import (
+    area_groups_chart,
+    areagroups_table,
+    draw_areagroups,
+    draw_gradient,
+    gradient_data,
+    gradient_table,
+)
 from dashboard.figures.groups import (
     draw_equiplot,
     draw_groupbars,
@@ -79,6 +86,8 @@ BUILDERS: dict[str, ChartKind[Any]] = {
     "trend": ChartKind(trend_data, draw_trend, trend_table, alt_text.trend_alt),
     "gaptrend": ChartKind(gaptrend_data, draw_gaptrend, gaptrend_table, alt_text.gaptrend_alt),
     "gradient": ChartKind(gradient_data, draw_gradient, gradient_table, alt_text.gradient_alt),
+    "areagroups": ChartKind(area_groups_chart, draw_areagroups, areagroups_table,
+                            alt_text.areagroups_alt),
     "potential": ChartKind(potential_data, draw_potential, potential_table,
                            alt_text.potential_alt),
     "indexmap": ChartKind(indexmap_data, draw_indexmap, index_table, alt_text.index_alt),
@@ -97,6 +106,7 @@ CHART_PAGES = {
     "trend": "/trends",
     "gaptrend": "/trends",
     "gradient": "/gradient",
+    "areagroups": "/gradient",
     "potential": "/potential",
     "indexmap": "/index",
     "indexbars": "/index",

@@ -10,6 +10,7 @@ table lists each indicator's score per area.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -62,8 +63,10 @@ def used_weights(weights: list[float]) -> list[float]:
     return weights if sum(weights) > 0 else [1.0] * len(weights)
 
 
+@lru_cache(maxsize=64)
 def _values(ds: Dataset, indicator: str, level: str) -> dict[str, dict[str, float]]:
-    """period -> area -> value (total sex if present, else the mean of women and men)."""
+    """period -> area -> value (total sex if present, else the mean of women and men;
+    cached, as every index chart of a view asks for it: do not modify)."""
     obs = query.for_indicator(ds, indicator)
     obs = obs[
         (obs["level"] == level) & (obs["group"] == TOTAL) & obs["period"].map(query.is_single_year)
@@ -158,7 +161,7 @@ class IndexLine:
 
 @dataclass(frozen=True, kw_only=True)
 class IndexTrendData(ChartData):
-    """The index per area over the years it can be computed."""
+    """The index per area over the years it can be computed (areas with an index)."""
 
     periods: tuple[str, ...]
     lines: tuple[IndexLine, ...]
@@ -240,9 +243,11 @@ def indexbars_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSe
 def indexmap_data(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]
                   ) -> IndexMapData | None:
     """The latest index on the level's shapes; None without shapes or without an index."""
-    data = _index_data(ds, state, "index_map_heading", bars=False)
     shapes = shapes_for(ds, state.level, boundaries)
-    if data is None or shapes is None:
+    if shapes is None:
+        return None
+    data = _index_data(ds, state, "index_map_heading", bars=False)
+    if data is None:
         return None
     known = area_names(ds, [s.code for s in shapes.shapes], state.lang)
     return IndexMapData(**vars(data), shapes=shapes,
@@ -251,20 +256,24 @@ def indexmap_data(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]
 
 def indextrend_data(ds: Dataset, state: ViewState, _boundaries: dict[str, ShapeSet]
                     ) -> IndexTrendData | None:
-    """The index per area over the years it can be computed."""
+    """The index per area over the years it can be computed (areas with an index)."""
     years = composite_years(ds, state)
     if not years:
         return None
     chosen, _ = components(ds, state)
     names = area_names(ds, years[0].codes, state.lang)
     heading = t("index_trend_heading", state.lang)
+    # Areas without an index in any year (e.g. outside the city the components cover) have
+    # no line.
+    per_area = {c: tuple(float(y.result.index[i]) for y in years)
+                for i, c in enumerate(years[0].codes)}
     return IndexTrendData(
         lang=state.lang, heading=heading, title=heading,
         subtitle=_with_years(_subtitle(ds, state), _years_used(ds, years, state.lang)),
         source_ids=indicator_sources(ds, tuple(chosen)),
         periods=tuple(y.period for y in years),
-        lines=tuple(IndexLine(c, names[c], tuple(float(y.result.index[i]) for y in years))
-                    for i, c in enumerate(years[0].codes)),
+        lines=tuple(IndexLine(c, names[c], values) for c, values in per_area.items()
+                    if not np.isnan(values).all()),
         highlight=state.area)
 
 

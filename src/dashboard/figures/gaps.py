@@ -196,10 +196,11 @@ def gradient_section(ds: Dataset, state: ViewState, labels: ViewLabels) -> GapSe
         labels, order_title, format_period(period), most, least, slope)
     order_labels = view_labels(ds, state.with_changes(
         indicator=state.order, sex=TOTAL, dimension=TOTAL, group=TOTAL))
-    ties = [sentences.tie_note([names[codes[i]] for i in tied],
-                               order_labels.with_unit(float(order_values[codes[tied[0]]])),
-                               labels.with_unit(float(ranked.estimate[k])), lang)
-            for k, tied in enumerate(ranked.members) if len(tied) > 1]
+    ties = sentences.tie_notes(
+        [([names[codes[i]] for i in tied],
+          order_labels.with_unit(float(order_values[codes[tied[0]]])),
+          labels.with_unit(float(ranked.estimate[k])))
+         for k, tied in enumerate(ranked.members) if len(tied) > 1], lang)
     caveat = sentences.caveat(
         *ties,
         sentences.flag_caveat(_flagged([indexed.loc[c] for end in ends for c in end], lang)),

@@ -36,6 +36,11 @@ class GroupRow:
     code: str
     name: str
     values: tuple[float, ...]
+    bands: tuple[tuple[float, float] | None, ...] = ()
+
+    def band(self, i: int) -> tuple[float, float] | None:
+        """The band group `i`'s value was published as ('75-80'), or None."""
+        return self.bands[i] if i < len(self.bands) else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,6 +114,17 @@ def _has_groups(ds: Dataset, state: ViewState, split: str) -> bool:
     return bool(obs.loc[obs["value"].notna(), column].nunique() >= 2)
 
 
+def _bands(obs: pd.DataFrame, column: str, wide: pd.DataFrame
+           ) -> dict[str, tuple[tuple[float, float] | None, ...]]:
+    """Per area, the band each group's value was published as (None for exact values), in
+    the columns' order of `wide`."""
+    if "band_low" not in obs or obs["band_low"].isna().all():
+        return {}
+    found = {(r.area_code, getattr(r, column)): (float(r.band_low), float(r.band_high))
+             for r in obs.dropna(subset=["band_low", "band_high"]).itertuples()}
+    return {code: tuple(found.get((code, g)) for g in wide.columns) for code in wide.index}
+
+
 def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData | None:
     """Values by group for the view's areas and Malmö, for the chosen split."""
     split = default_split(ds, state)
@@ -123,6 +139,7 @@ def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData |
     wide = obs.pivot_table(index="area_code", columns=column, values="value", aggfunc="first")
     if wide.shape[1] < 2:
         return None
+    bands = _bands(obs, column, wide)
     labels = view_labels(ds, state)
     area = area_names(ds, list(wide.index), lang)
     groups = tuple(str(g) for g in wide.columns)
@@ -135,7 +152,7 @@ def group_data(ds: Dataset, state: ViewState, heading: str = "") -> GroupsData |
         source_ids=indicator_sources(ds, (state.indicator,)), gaps=_group_gaps(ds, state),
         labels=labels, split=split, split_label=split_label(ds, split, lang), groups=groups,
         group_labels=group_labels,
-        rows=tuple(GroupRow(str(c), area[c], tuple(float(v) for v in vals))
+        rows=tuple(GroupRow(str(c), area[c], tuple(float(v) for v in vals), bands.get(c, ()))
                    for c, vals in zip(wide.index, wide.to_numpy(float), strict=True)),
         city=city)
 
@@ -179,10 +196,11 @@ def draw_equiplot(data: GroupsData, lang: str) -> style.FigureSpec:
         traces.append({
             "type": "scatter", "mode": "markers", "name": label,
             "x": [r.values[i] for r in ordered], "y": names,
+            "customdata": [data.labels.shown(r.values[i], r.band(i)) for r in ordered],
             "marker": {"size": 12, "color": OKABE_ITO[i % len(OKABE_ITO)],
                        "symbol": ["circle", "diamond", "square", "triangle-up"][i % 4],
                        "line": {"color": "#ffffff", "width": 1}},
-            "hovertemplate": f"%{{y}}<br>{label}: %{{x}} {unit}<extra></extra>",
+            "hovertemplate": f"%{{y}}<br>{label}: %{{customdata}} {unit}<extra></extra>",
         })
     layout = style.base_layout(lang, max(300, 30 * len(names) + 110))
     layout.update(
@@ -201,7 +219,8 @@ def draw_groupbars(data: GroupsData, lang: str) -> style.FigureSpec:
     traces = [
         {"type": "bar", "name": label, "x": [r.name for r in rows],
          "y": [r.values[i] for r in rows], "marker": {"color": OKABE_ITO[i % len(OKABE_ITO)]},
-         "hovertemplate": f"%{{x}}<br>{label}: %{{y}} {unit}<extra></extra>"}
+         "customdata": [data.labels.shown(r.values[i], r.band(i)) for r in rows],
+         "hovertemplate": f"%{{x}}<br>{label}: %{{customdata}} {unit}<extra></extra>"}
         for i, label in enumerate(data.group_labels)
     ]
     layout = style.base_layout(lang, 380)
@@ -218,7 +237,8 @@ def draw_groupbars(data: GroupsData, lang: str) -> style.FigureSpec:
 def groups_table(data: GroupsData) -> tuple[tuple[str, ...], list[list[str]]]:
     """Area and each group's value, one row per area."""
     header = (t("area", data.lang), *data.group_labels)
-    return header, [[r.name, *[data.labels.number(v) for v in r.values]] for r in data.rows]
+    return header, [[r.name, *[data.labels.shown(v, r.band(i)) for i, v in enumerate(r.values)]]
+                    for r in data.rows]
 
 
 def area_gap_rows(data: GroupsData) -> list[tuple[str, tuple[MeasureRow, ...]]]:

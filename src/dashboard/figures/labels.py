@@ -42,8 +42,17 @@ class ViewLabels:
         return format_number(value, self.lang,
                              self.decimals if decimals is None else decimals, signed=signed)
 
-    def with_unit(self, value: float | None) -> str:
-        text = self.number(value)
+    def shown(self, value: float | None, band: tuple[float, float] | None = None) -> str:
+        """A value as printed: a value published only as a band by its ends ('75–80', never
+        the midpoint kept for ordering), else the number."""
+        if band is None:
+            return self.number(value)
+        low, high = band
+        decimals = 0 if low.is_integer() and high.is_integer() else self.decimals
+        return f"{self.number(low, decimals)}–{self.number(high, decimals)}"
+
+    def with_unit(self, value: float | None, band: tuple[float, float] | None = None) -> str:
+        text = self.shown(value, band)
         return f"{text} %" if self.unit == "%" else f"{text} {self.unit}"
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dashboard.core.i18n import format_period
+from dashboard.core.texts import t
 from dashboard.figures import style
 
 CONTEXT = "#aeb5bf"
@@ -22,26 +24,42 @@ CONTEXT = "#aeb5bf"
 LINE_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
 LABEL_GAP = 0.055  # the least distance between two end labels, as a share of the y span
 CHAR_PX = 7.0  # average width of one character of an end label, in pixels
+LABEL_CHARS = 20  # longest end label: 20 characters take about 140 px of a 360 px phone
 
 
 def period_position(period: str) -> float:
-    """Where a period sits on a time axis: the year, or the midpoint of 'YYYY-YYYY'; a date
-    'YYYY-MM-DD' or month 'YYYY-MM' sits at its year plus the elapsed months."""
+    """Where a period sits on a time axis: the year, or the midpoint of 'YYYY-YYYY'; a month
+    'YYYY-MM' at its year plus the elapsed months, a date 'YYYY-MM-DD' plus the elapsed days."""
     parts = period.split("-")
     if len(parts) == 2 and all(len(p) == 4 and p.isdigit() for p in parts):
         return (int(parts[0]) + int(parts[1])) / 2
+    if len(parts) == 3:
+        day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return day.year + (day.timetuple().tm_yday - 1) / 365.25
     year = float(parts[0])
     return year + (int(parts[1]) - 1) / 12 if len(parts) > 1 else year
 
 
-def period_axis(periods: Sequence[str], title: str) -> dict[str, Any]:
-    """A linear x axis with a tick at every period, labelled as the period."""
+def tick_label(period: str, lang: str) -> str:
+    """A period under its tick: a date as day and short month over the year ('27 aug' /
+    '2021'), so that six dates fit a phone's width; other periods as written."""
+    parts = period.split("-")
+    if len(parts) != 3:
+        return format_period(period)
+    month = t("month_names", lang).split(",")[int(parts[1]) - 1].strip()[:3]
+    return f"{int(parts[2])} {month}<br>{parts[0]}"
+
+
+def period_axis(periods: Sequence[str], title: str, lang: str) -> dict[str, Any]:
+    """A linear x axis with a tick at every period, labelled as the period; titled 'Date'
+    instead of `title` when every period is a date."""
     xs = [period_position(p) for p in periods]
     pad = max(0.3, 0.04 * (max(xs) - min(xs)))
+    if periods and all(len(p.split("-")) == 3 for p in periods):
+        title, pad = t("period_date", lang), max(0.02, 0.04 * (max(xs) - min(xs)))
     return {"type": "linear", "title": {"text": title}, "tickvals": xs,
-            "ticktext": [format_period(p) for p in periods], "range": [min(xs) - pad,
-                                                                       max(xs) + pad],
-            "showgrid": False, "zeroline": False}
+            "ticktext": [tick_label(p, lang) for p in periods], "automargin": True,
+            "range": [min(xs) - pad, max(xs) + pad], "showgrid": False, "zeroline": False}
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,18 @@ class Line:
     y: tuple[float, ...]
     colour: str
     strong: bool
+
+
+def end_label(name: str) -> str:
+    """A line's name at its end, cut to LABEL_CHARS so that the plot keeps its width on a
+    phone, keeping a code in brackets that tells areas apart ('Almvik… (1280C1230)'); the
+    whole name is in the hover and the table."""
+    if len(name) <= LABEL_CHARS:
+        return name
+    head, bracket, code = name.rpartition(" (")
+    tail = f" ({code}" if bracket and code.endswith(")") and len(code) < LABEL_CHARS - 4 else ""
+    head = head if tail else name
+    return head[:max(1, LABEL_CHARS - len(tail) - 1)].rstrip() + "…" + tail
 
 
 def spread(ys: Sequence[float], gap: float) -> list[float]:
@@ -97,17 +127,17 @@ def draw_lines(lines: Sequence[Line], axis_title: str, unit: str, periods: Seque
     values = [v for ln in lines for v in ln.y]
     span = (max(values) - min(values)) or 1.0
     heights = spread([ln.y[-1] for ln in ends], LABEL_GAP * span)
-    notes = [{"x": ln.x[-1], "y": h, "xref": "x", "yref": "y", "text": ln.name,
+    notes = [{"x": ln.x[-1], "y": h, "xref": "x", "yref": "y", "text": end_label(ln.name),
               "showarrow": False, "xanchor": "left", "xshift": 8,
               "font": {"size": 11, "color": ln.colour if ln.strong else style.MUTED}}
              for ln, h in zip(ends, heights, strict=True)]
     low = min([*values, *heights])
     high = max([*values, *heights])
     pad = 0.06 * ((high - low) or 1.0)
-    longest = max((len(ln.name) for ln in ends), default=0)
+    longest = max((len(end_label(ln.name)) for ln in ends), default=0)
     layout = style.base_layout(lang, height)
     layout.update(
-        xaxis=period_axis(periods, axis_title),
+        xaxis=period_axis(periods, axis_title, lang),
         yaxis={"automargin": True, "title": {"text": unit}, "gridcolor": "#e5e7eb",
                "range": [low - pad, high + pad]},
         annotations=notes, showlegend=False, hovermode="closest",

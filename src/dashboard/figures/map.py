@@ -9,8 +9,11 @@ areas without a value are grey.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 from typing import Any
+
+from shapely.geometry import MultiLineString, Point
 
 from dashboard.core.geometry import Shape, ShapeSet, drawing_order
 from dashboard.core.texts import t
@@ -56,7 +59,7 @@ def hover_text(row: AreaValue | None, total: int, labels: ViewLabels, name: str)
         word = t("flag_suppressed", lang) if row is not None and row.suppressed \
             else t("no_data", lang)
         return f"<b>{name}</b><br>{word}"
-    lines = [f"<b>{name}</b>", labels.with_unit(row.value)]
+    lines = [f"<b>{name}</b>", labels.with_unit(row.value, row.band)]
     if row.has_ci:
         lines.append(t("ci_span", lang, ci=t("ci", lang), lo=labels.number(row.ci_low),
                        hi=labels.number(row.ci_high)) + sentences.ci_method_note(row.ci_method,
@@ -70,53 +73,134 @@ def hover_text(row: AreaValue | None, total: int, labels: ViewLabels, name: str)
     return "<br>".join(lines)
 
 
-def _empty_map(lang: str) -> style.FigureSpec:
-    layout = style.base_layout(lang, 430)
+# SCB's levels whose boundaries `dashboard ingest scb-geodata` fetches (with its --layer).
+SCB_GEODATA = {"deso2025": "dashboard ingest scb-geodata",
+               "regso2025": "dashboard ingest scb-geodata --layer regso"}
+# SCB's older divisions, whose boundaries only SCB's files give.
+SCB_FILES = ("deso", "regso")
+CREDIT_SIZE = 10
+MAP_HEIGHT = 450
+EMPTY_HEIGHT = 300
+# Room under the map for the horizontal colour bar, its title and its end labels.
+COLOURBAR_ROOM = 64
+# Real boundaries carry their names and values as text up to this many areas (Malmö's ten
+# stadsdelar); more would crowd; their names are then on hover.
+LABELLED = 12
+# The width a map has on a phone 360 px wide, and the size of its 11 px label text: a
+# character about 6.5 px wide, a line 14 px high. A value may overrun its area by a third.
+NARROW_MAP = 330
+CHAR_PX = 6.5
+LINE_PX = 14
+VALUE_SLACK = 1.5
+
+
+def missing_boundaries(level: str, lang: str) -> str:
+    """Why a level has no map and, for SCB's levels, how to add its boundaries."""
+    name = t(f"level_{level}", lang)
+    if level in SCB_GEODATA:
+        return t("map_add_scb", lang, level=name, command=SCB_GEODATA[level])
+    if level in SCB_FILES:
+        return t("map_add_file", lang, level=name)
+    return t("map_none", lang)
+
+
+def _empty_map(text: str, lang: str) -> style.FigureSpec:
+    layout = style.base_layout(lang, EMPTY_HEIGHT)
+    width = 36  # characters per line, so the sentence fits a phone's width at 13 px
+    # Commands and names are never broken inside, so they can be copied whole.
+    lines = "<br>".join(textwrap.wrap(text, width, break_on_hyphens=False,
+                                      break_long_words=False))
     layout.update(xaxis={"visible": False}, yaxis={"visible": False}, annotations=[{
-        "text": t("map_none", lang), "showarrow": False, "x": 0.5, "y": 0.5,
-        "xref": "paper", "yref": "paper", "font": {"color": style.MUTED}}])
+        "text": lines, "showarrow": False, "x": 0.5, "y": 0.5, "align": "left",
+        "xref": "paper", "yref": "paper", "font": {"color": style.MUTED}}],
+        meta={"map_kind": "none"})
     return {"data": [], "layout": layout}
 
 
 @dataclass(frozen=True, kw_only=True)
 class MapData(ValuesData):
-    """The view's values and the shapes they fill (None: no shapes for the level), with
-    each shape's name."""
+    """The view's values and the shapes they fill (None: no shapes for the level, and
+    `empty_text` says why), each shape's name, and the shapes that are areas of the dataset
+    (the others are drawn grey and open nothing)."""
 
     shapes: ShapeSet | None
     names: tuple[tuple[str, str], ...]
+    areas: frozenset[str] = frozenset()
+    empty_text: str = ""
 
 
 def map_data(ds: Dataset, state: ViewState, boundaries: dict[str, ShapeSet]) -> MapData:
     """The view's values on the level's boundaries, or on schematic tiles."""
     base = values_data(ds, state, t("map_title", state.lang))
-    shapes = shapes_for(ds, state.level, boundaries)
+    shapes = shapes_for(ds, state.level, boundaries, state.shape)
     codes = [s.code for s in shapes.shapes] if shapes else []
     known = area_names(ds, codes, state.lang)
     names = tuple((s.code, known.get(s.code) or s.name or s.code)
                   for s in (shapes.shapes if shapes else ()))
-    return MapData(**vars(base), shapes=shapes, names=names)
+    areas = frozenset(codes) & frozenset(ds.areas.loc[ds.areas["level"] == state.level, "code"])
+    return MapData(**vars(base), shapes=shapes, names=names, areas=areas,
+                   empty_text="" if shapes else missing_boundaries(state.level, state.lang))
 
 
 def draw_map(data: MapData, lang: str) -> style.FigureSpec:
     """Choropleth of the view's values on its shapes (tiles or real boundaries)."""
     shapes = data.shapes
     if shapes is None or not shapes.shapes:
-        return _empty_map(lang)
+        return _empty_map(data.empty_text or t("map_none", lang), lang)
     by_code = {v.code: v for v in data.values}
     names = dict(data.names)
     total = len(data.shown)
     return area_map(
         shapes, {c: v.value for c, v in by_code.items()}, names,
         {c: hover_text(by_code.get(c), total, data.labels, name) for c, name in names.items()},
-        {c for c, v in by_code.items() if v.flag}, data.labels)
+        {c for c, v in by_code.items() if v.flag}, data.labels, set(data.areas))
+
+
+def label_room(shapes: list[Shape]) -> dict[str, float]:
+    """Per shape, the room around its label point (the distance to its nearest edge) as a
+    fraction of the map's extent."""
+    xs = [v for s in shapes for ring in s.rings for v in ring[0]]
+    ys = [v for s in shapes for ring in s.rings for v in ring[1]]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    room = {}
+    for s in shapes:
+        edges = MultiLineString([list(zip(*ring, strict=True)) for ring in (*s.rings, *s.holes)])
+        room[s.code] = edges.distance(Point(s.label_x, s.label_y)) / extent
+    return room
+
+
+def real_label(name: str, value: str, room: float) -> str:
+    """The text on an area of a real map: name and value where they fit around the label
+    point on a map drawn NARROW_MAP px wide (a phone), the value alone where only it fits,
+    nothing in slivers; the name is always on hover."""
+    across = 2 * room * NARROW_MAP
+    wrapped = wrap_name(name)
+    widest = max(len(line) for line in wrapped.split("<br>"))
+    if widest * CHAR_PX <= across and (wrapped.count("<br>") + 2) * LINE_PX <= across:
+        return f"{wrapped}<br><b>{value}</b>"
+    if len(value) * CHAR_PX <= across * VALUE_SLACK:
+        return f"<b>{value}</b>"
+    return ""
+
+
+def _credit(shapes: ShapeSet, lang: str) -> list[dict[str, Any]]:
+    """The boundaries' credit, written in the map's lower left corner (kept in exports)."""
+    if shapes.schematic or not shapes.attribution:
+        return []
+    return [{"text": t("map_boundaries", lang, source=shapes.attribution), "showarrow": False,
+             "x": 0, "y": 0, "xref": "paper", "yref": "paper", "xanchor": "left",
+             "yanchor": "bottom", "align": "left", "bgcolor": "rgba(255,255,255,0.8)",
+             "font": {"size": CREDIT_SIZE, "color": style.MUTED}, "name": "credit"}]
 
 
 def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
-             hover: dict[str, str], flagged: set[str], labels: ViewLabels) -> style.FigureSpec:
+             hover: dict[str, str], flagged: set[str], labels: ViewLabels,
+             areas: set[str] | None = None) -> style.FigureSpec:
     """Fill each shape by its value (grey without one), label it, and add the colour bar.
 
     Shared by every map: the indicator map and the welfare index use the same drawing.
+    Shapes outside `areas` (None: all are areas) are not areas of the dataset: grey, with
+    their name on hover and nothing to open.
     """
     finite = [v for v in values.values() if not _missing(v)]
     vmin, vmax = (min(finite), max(finite)) if finite else (0.0, 1.0)
@@ -137,32 +221,37 @@ def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
             data.append({"type": "scatter", "x": hx, "y": hy, "mode": "lines",
                          "fill": "toself", "fillcolor": "#ffffff", "line": {"width": 0},
                          "hoverinfo": "skip", "showlegend": False, "name": "hole"})
-    show_text = shapes.schematic or len(ordered) <= 12
+    show_text = shapes.schematic or len(ordered) <= LABELLED
     text = []
-    for s in ordered:
+    room = {} if shapes.schematic or not show_text else label_room(ordered)
+    for s in ordered if show_text else ():
         value = labels.number(values[s.code]) if s.code in values else "–"
         text.append(f"{wrap_name(names[s.code])}<br><b>{value}</b>" if shapes.schematic
-                    else value)
+                    else real_label(names[s.code], value, room[s.code]))
+    opens = [s.code if areas is None or s.code in areas else None for s in ordered]
     labels_trace: dict[str, Any] = {
         "type": "scatter", "x": [s.label_x for s in ordered], "y": [s.label_y for s in ordered],
         "mode": "markers+text" if show_text else "markers",
         "textfont": {"color": [style.text_colour_on(f) for f in fills], "size": 11},
-        "marker": {"size": 30 if shapes.schematic else 10, "opacity": 0},
-        "customdata": [s.code for s in ordered], "hovertext": [hover[s.code] for s in ordered],
+        # Hover and tap targets: a tile, the label of a named area, a point elsewhere.
+        "marker": {"size": 30 if shapes.schematic else 24 if show_text else 10, "opacity": 0},
+        "customdata": opens, "hovertext": [hover[s.code] for s in ordered],
         "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False, "name": "areas",
     }
     if show_text:
         labels_trace["text"] = text
     data.append(labels_trace)
     data.append(_colorbar(vmin, vmax, labels))
-    layout = style.base_layout(labels.lang, 430)
+    layout = style.base_layout(labels.lang, MAP_HEIGHT)
     layout.update(
+        margin={**layout["margin"], "b": COLOURBAR_ROOM},
         xaxis={"visible": False, "fixedrange": shapes.schematic},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1,
                "fixedrange": shapes.schematic},
         dragmode="pan" if not shapes.schematic else False,
         meta={"map_kind": "tiles" if shapes.schematic else "boundaries",
               "level": shapes.level},
+        annotations=_credit(shapes, labels.lang),
     )
     return {"data": data, "layout": layout}
 
@@ -195,7 +284,10 @@ def _colorbar(vmin: float, vmax: float, labels: ViewLabels) -> dict[str, Any]:
         "showlegend": False,
         "marker": {"colorscale": scale, "cmin": vmin, "cmax": vmax,
                    "color": [vmin], "showscale": True,
+                   # Under the map, so that on a phone the map keeps the page's width.
                    "colorbar": {"title": {"text": labels.unit, "side": "top"}, "thickness": 12,
-                                "len": 0.75, "tickvals": tickvals, "ticktext": ticktext,
-                                "outlinewidth": 0}},
+                                "len": 0.6, "tickvals": tickvals, "ticktext": ticktext,
+                                "outlinewidth": 0, "orientation": "h", "x": 0.5,
+                                "xanchor": "center", "y": -0.02, "yanchor": "top",
+                                "ticklabeloverflow": "allow"}},
     }

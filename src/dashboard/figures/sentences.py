@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from dashboard.core.i18n import format_number, join_names
+from dashboard.core.i18n import format_number, format_period, join_names
 from dashboard.core.texts import capitalise, decapitalise, t
 from dashboard.figures.labels import ViewLabels
 from dashboard.figures.overview import SD_THRESHOLD
@@ -18,7 +18,7 @@ from dashboard.figures.overview import SD_THRESHOLD
 if TYPE_CHECKING:
     from dashboard.figures.composite import IndexData
     from dashboard.figures.gaps import GapPanel, MeasureRow
-    from dashboard.figures.gradient import GradientData
+    from dashboard.figures.gradient import AreaGroupsData, GradientData
     from dashboard.figures.potential import PotentialData
     from dashboard.figures.profile import SpineData
     from dashboard.figures.trends import GapChange
@@ -112,6 +112,19 @@ def tie_note(names: list[str], order_value: str, merged: str, lang: str) -> str:
              merged=merged)
 
 
+# More tied groups than this are summed up in one sentence: at DeSO level dozens of areas
+# share a rounded value, and naming each would bury the measures.
+NAMED_TIES = 3
+
+
+def tie_notes(ties: list[tuple[list[str], str, str]], lang: str) -> list[str]:
+    """One note per tied group (names, ranking value, merged value), or a count if many."""
+    if len(ties) <= NAMED_TIES:
+        return [tie_note(names, value, merged, lang) for names, value, merged in ties]
+    return [t("gradient_ties", lang, areas=sum(len(names) for names, _, _ in ties),
+              groups=len(ties))]
+
+
 def _spread(labels: ViewLabels, largest: Named, smallest: Named) -> dict[str, str]:
     return {"max_area": largest[0], "max_diff": f"{labels.number(largest[1])} {labels.diff_unit}",
             "min_area": smallest[0],
@@ -173,6 +186,93 @@ def gradient_sentence(data: GradientData) -> str:
              slope=labels.number(fit.slope, decimals), unit=labels.unit,
              lo=labels.number(fit.lower, decimals), hi=labels.number(fit.upper, decimals),
              n=fit.n)
+
+
+# The words for fifths and tenths, by the number of groups and the form needed.
+BIN_KEYS: dict[int, dict[str, str]] = {
+    5: {"one": "bins_5_one", "singular": "bins_5_singular", "plural": "bins_5_plural"},
+    10: {"one": "bins_10_one", "singular": "bins_10_singular", "plural": "bins_10_plural"},
+}
+WEIGHT_KEYS = {"observation": "areagroups_weight_observation",
+               "folkmangd": "areagroups_weight_folkmangd"}
+CI_KEYS = {"wilson": "areagroups_ci_wilson", "se": "areagroups_ci_se", "": "areagroups_ci_none"}
+
+
+def bin_words(bins: int, form: str, lang: str, **fields: object) -> str:
+    """'femtedelar', 'Tiondel 3': the name of the groups in the form asked for."""
+    return t(BIN_KEYS[bins][form], lang, **fields)
+
+
+def when(period: str, lang: str) -> str:
+    """'den 18 januari 2022' for an ISO date, 'år 2022' / 'in 2022' for a year or span."""
+    parts = period.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        month = t("month_names", lang).split(",")[int(parts[1]) - 1]
+        return t("when_date", lang, day=int(parts[2]), month=month, year=parts[0])
+    return t("when_period", lang, period=format_period(period))
+
+
+def possessive(name: str, lang: str) -> str:
+    """'Malmös' / "Malmö's"; the city's in general words where the name is unknown."""
+    if not name:
+        return t("areagroups_city_fallback", lang)
+    if lang == "en":
+        return f"{name}'s"
+    return name if name[-1] in "sxz" else f"{name}s"
+
+
+def _level_words(level: str) -> str:
+    """A level's name inside a sentence: 'DeSO', 'stadsdelar' (acronyms kept as they are)."""
+    short = level.split(" (")[0]
+    return short if any(c.isupper() for c in short[1:]) else decapitalise(short)
+
+
+def _unbroken(text: str) -> str:
+    """A number and its unit that a line break must not part ('55,8 %')."""
+    return text.replace(" ", "\u00a0")
+
+
+def area_groups_sentence(data: AreaGroupsData) -> str:
+    """The first against the last population-weighted group: both values, which is higher
+    (the words follow the numbers as printed), the period and the difference."""
+    lang, labels = data.lang, data.labels
+    first, last = data.rows[0], data.rows[-1]
+    low, high = labels.number(first.value), labels.number(last.value)
+    cmp = "areagroups_same" if low == high else \
+        ("areagroups_lower" if first.value < last.value else "areagroups_higher")
+    ends = ("lowest", "highest") if data.low_first else ("highest", "lowest")
+    text = t("areagroups_sentence", lang, fraction=bin_words(data.bins, "singular", lang),
+             city=possessive(data.city, lang), level=_level_words(data.level_name),
+             low_end=t(ends[0], lang), high_end=t(ends[1], lang),
+             x=decapitalise(data.x_labels.title), y=decapitalise(labels.title),
+             low_value=_unbroken(labels.with_unit(first.value)),
+             high_value=_unbroken(labels.with_unit(last.value)),
+             when=when(data.period, lang), cmp=t(cmp, lang))
+    parts = [text]
+    if low != high:
+        parts.append(t("areagroups_difference", lang,
+                       diff=labels.number(abs(last.value - first.value)),
+                       unit=labels.diff_unit))
+    return " ".join(parts)
+
+
+def area_groups_source(data: AreaGroupsData) -> str:
+    """'Källa: Folkhälsomyndigheten och SCB.': who published the two indicators compared."""
+    return t("areagroups_source", data.lang,
+             publishers=join_names(list(data.publishers), data.lang)) if data.publishers else ""
+
+
+def area_groups_notes(data: AreaGroupsData) -> str:
+    """How the groups were made and weighted, and why there is or is not an interval."""
+    lang = data.lang
+    parts = [t("areagroups_method", lang, x=decapitalise(data.x_labels.title),
+               x_period=format_period(data.x_period),
+               groups=bin_words(data.bins, "plural", lang)),
+             t(WEIGHT_KEYS[data.weighting], lang),
+             t(CI_KEYS[data.ci_method], lang)]
+    if data.left_out:
+        parts.append(t("areagroups_left_out", lang, n=data.left_out))
+    return " ".join(parts)
 
 
 def potential_sentence(data: PotentialData) -> str:

@@ -45,15 +45,16 @@ def colorscale(polarity: str) -> list[list]:
 
 def colours_for(values: list[float], vmin: float, vmax: float, polarity: str) -> list[str]:
     """The fill colour of each value on the scale; grey where the value is missing."""
-    scale = colorscale(polarity)
     span = vmax - vmin
-    out = []
-    for v in values:
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            out.append(NO_DATA)
-            continue
-        pos = 0.5 if span <= 0 else min(max((v - vmin) / span, 0.0), 1.0)
-        out.append(sample_colorscale(scale, [pos])[0])
+    known = [i for i, v in enumerate(values)
+             if not (v is None or (isinstance(v, float) and math.isnan(v)))]
+    out = [NO_DATA] * len(values)
+    if known:
+        positions = [0.5 if span <= 0 else min(max((values[i] - vmin) / span, 0.0), 1.0)
+                     for i in known]
+        for i, colour in zip(known, sample_colorscale(colorscale(polarity), positions),
+                             strict=True):
+            out[i] = colour
     return out
 
 

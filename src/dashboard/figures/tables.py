@@ -13,7 +13,7 @@ def values_table(data: ValuesData) -> tuple[list[str], list[list[str]]]:
     header = [t("rank", lang), t("area", lang), f"{t('value', lang)} ({labels.unit})",
               t("ci", lang), t("flagged", lang), t("note", lang), t("source", lang)]
     order = sorted(data.values, key=lambda v: (v.rank is None, v.rank or 0, v.name))
-    rows = [["" if v.rank is None else str(v.rank), v.name, labels.number(v.value),
+    rows = [["" if v.rank is None else str(v.rank), v.name, labels.shown(v.value, v.band),
              f"{labels.number(v.ci_low)}–{labels.number(v.ci_high)}"
              f"{sentences.ci_method_note(v.ci_method, lang)}" if v.has_ci else "",
              v.flag_text, v.note, v.source_url] for v in order]

@@ -38,6 +38,8 @@ class AreaValue:
     source_url: str
     rank: int | None
     ci_method: str = ""
+    band_low: float = math.nan
+    band_high: float = math.nan
 
     @property
     def missing(self) -> bool:
@@ -50,6 +52,13 @@ class AreaValue:
     @property
     def suppressed(self) -> bool:
         return "suppressed" in self.flag.split("|")
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        """The band the value was published as ('75-80'), or None for an exact value."""
+        if math.isnan(self.band_low) or math.isnan(self.band_high):
+            return None
+        return self.band_low, self.band_high
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,8 @@ def area_values(ds: Dataset, state: ViewState) -> tuple[tuple[AreaValue, ...],
                   _text(r["flag"]), flag_text(r["flag"], state.lang),
                   in_language(r, "note", state.lang),
                   urls.get(r["source_id"], ""), None if pd.isna(k) else int(k),
-                  _text(r.get("ci_method")))
+                  _text(r.get("ci_method")), _float(r.get("band_low")),
+                  _float(r.get("band_high")))
         for r, k in zip(values.to_dict("records"), rank, strict=True))
     references = tuple(Reference(r["area_code"], area_name(r, state.lang), r["level"],
                                  _float(r["value"])) for r in refs.to_dict("records"))

@@ -6,17 +6,25 @@ The service (https://geodata.scb.se/geoserver/stat/wfs, WFS GetFeature):
 GeoJSON FeatureCollection whose features carry `desokod` (or `regsokod` for
 `stat:RegSO_2025`), `kommunkod`, `version` and a polygon geometry.
 
+The service serves SCB's 2025 division (`version` "2025_v2"; 6,160 DeSO in Sweden, the
+2018 division had 5,984), with codes without a suffix ("1280C1070", "1280R055"). The
+statistical database writes the same areas "1280C1070_DeSO2025" and "1280R055_RegSO2025",
+and the data model keeps that suffix and files the areas at the levels `deso2025` and
+`regso2025` (never the DeSO 2018 / RegSO 2020 areas of the same digits), so the codes are
+given the suffix here.
+
 Only Malmö's features are kept. The boundary file is staged next to its destination
 (DASHBOARD_HOME/boundaries/), read back with `read_boundaries` to prove it is usable (a
 file in the wrong CRS or with swapped axes is refused), and moved into place only once
 the new store version holds its areas; until then nothing earlier is replaced. Each
-feature's code becomes an area (level deso or regso, parent 1280) named by its code.
-Licence CC0 1.0, attribution "Källa: SCB".
+feature's code becomes an area (level deso2025 or regso2025, parent 1280) named by its
+code. Licence CC0 1.0, attribution "Källa: SCB".
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,13 +38,7 @@ from dashboard.core.problems import DatasetError, Problem
 from dashboard.core.schema import AREAS, GROUPS, INDICATORS, OBSERVATIONS, SOURCES
 from dashboard.ingest.boundaries import BoundaryError, read_boundaries
 from dashboard.ingest.http import Request, SourceError, parse_json
-from dashboard.ingest.scb_pxweb import (
-    KOMMUN,
-    SourceInfo,
-    area_level,
-    new_area,
-    normalise_code,
-)
+from dashboard.ingest.scb_pxweb import DESO_RE, KOMMUN, REGSO_RE, SourceInfo
 from dashboard.ingest.snapshots import Fetcher
 
 BASE_URL = "https://geodata.scb.se/geoserver/stat/wfs"
@@ -46,21 +48,34 @@ LICENCE = "CC0 1.0"
 ATTRIBUTION = "Källa: SCB"
 SWEDEN_LON = (10.0, 25.0)
 SWEDEN_LAT = (55.0, 70.0)
+SUFFIX_RE = re.compile(r"_(DeSO|RegSO)\d{4}$")
 
 
 @dataclass(frozen=True)
 class Layer:
-    """A WFS layer: its type name, the property holding the code, and the file it becomes."""
+    """A WFS layer: the level its areas are filed at, its type name, the property holding
+    the code, the shape of that code, the suffix the data model adds, and its file."""
 
     level: str
     type_name: str
     code_property: str
+    pattern: re.Pattern[str]
+    suffix: str
     filename: str
 
+    def code(self, raw: str) -> str | None:
+        """The data model's code for a code of the layer ('1280C1070' ->
+        '1280C1070_DeSO2025'); None if it does not have the layer's shape."""
+        plain = SUFFIX_RE.sub("", raw)
+        return plain + self.suffix if self.pattern.match(plain) else None
 
+
+# Keyed by the name `dashboard ingest scb-geodata --layer` takes.
 LAYERS = {
-    "deso": Layer("deso", "stat:DeSO_2025", "desokod", "scb_deso_2025_malmo.geojson"),
-    "regso": Layer("regso", "stat:RegSO_2025", "regsokod", "scb_regso_2025_malmo.geojson"),
+    "deso": Layer("deso2025", "stat:DeSO_2025", "desokod", DESO_RE, "_DeSO2025",
+                  "scb_deso_2025_malmo.geojson"),
+    "regso": Layer("regso2025", "stat:RegSO_2025", "regsokod", REGSO_RE, "_RegSO2025",
+                   "scb_regso_2025_malmo.geojson"),
 }
 
 
@@ -97,8 +112,8 @@ def malmo_features(payload: Any, layer: Layer, where: str) -> list[dict[str, Any
         props = (feature.get("properties") or {}) if isinstance(feature, dict) else {}
         if str(props.get("kommunkod", KOMMUN)) != KOMMUN:
             continue
-        code = normalise_code(str(props.get(layer.code_property) or ""))
-        if area_level(code) != layer.level or not code.startswith(KOMMUN):
+        code = layer.code(str(props.get(layer.code_property) or ""))
+        if code is None or not code.startswith(KOMMUN):
             raise _refuse(where, row, layer.code_property,
                           f"{props.get(layer.code_property)!r} is not a {layer.level} code "
                           "of Malmö")
@@ -127,12 +142,14 @@ def tables_from_features(features: list[dict[str, Any]], layer: Layer, areas: pd
                          source: SourceInfo) -> dict[str, pd.DataFrame]:
     """The area rows of the features not yet known, plus the source (no observations)."""
     known = set(areas["code"])
+    parent = KOMMUN if KOMMUN in known else None
     rows: dict[str, dict] = {}
     for feature in features:
-        code = normalise_code(str(feature["properties"][layer.code_property]))
-        row = None if code in known else new_area(code, code, known)
-        if row is not None:
-            rows.setdefault(code, row)
+        raw = str(feature["properties"][layer.code_property])
+        code = layer.code(raw)
+        if code is not None and code not in known:
+            rows.setdefault(code, {"code": code, "name": SUFFIX_RE.sub("", raw),
+                                   "level": layer.level, "parent_code": parent})
     return {
         "observations": pd.DataFrame(columns=list(OBSERVATIONS.column_names)),
         "indicators": pd.DataFrame(columns=list(INDICATORS.column_names)),
@@ -196,7 +213,7 @@ def ingest(fetcher: Fetcher, layer: Layer, areas: pd.DataFrame, *,
     snap = fetcher.fetch(Request(getfeature_url(base_url, layer)))
     features = malmo_features(parse_json(snap.body, snap.url), layer, snap.url)
     check_axis_order(features, snap.url)
-    source = SourceInfo(f"scb-geodata-{layer.level}-2025",
+    source = SourceInfo(f"scb-geodata-{layer.level}",
                         f"SCB öppna geodata, {layer.type_name} (Malmö)", snap.url,
                         snap.retrieved, f"{ATTRIBUTION}, öppna geodata. The raw response is "
                                         f"kept in snapshots/{SOURCE}/.")

@@ -9,8 +9,9 @@ The API (https://statistikdatabasen.scb.se/api/v2, PxWebApi 2.0):
   categories, `value` is flat and row-major (the last dimension varies fastest) and may hold
   nulls, and `status` marks special cells (e.g. "..").
 - At most 150,000 cells per call and 30 calls per 10 seconds.
-- DeSO 2025 and RegSO 2025 codes carry a `_DeSO2025` / `_RegSO2025` suffix, removed here so
-  the codes join SCB's geodata (`desokod`, `regsokod`).
+- DeSO 2025 and RegSO 2025 codes carry a `_DeSO2025` / `_RegSO2025` suffix. It is kept as
+  part of the code and such areas are filed at the levels `deso2025` / `regso2025`, so they
+  are never confused with the DeSO 2018 / RegSO 2020 areas of the same digits.
 
 The metadata is read first: it turns the selection expressions (`*`, `1280*`, `top(1)`,
 explicit codes) into exact code lists, proves each requested code exists (a wrong code is
@@ -58,6 +59,8 @@ DESO_RE = re.compile(r"^\d{4}[A-C]\d{4}$")
 REGSO_RE = re.compile(r"^\d{4}R\d{3}$")
 KOMMUN_RE = re.compile(r"^\d{4}$")
 SUFFIX_RE = re.compile(r"_(DeSO|RegSO)\d{4}$")
+DESO2025_RE = re.compile(r"^\d{4}[A-C]\d{4}_DeSO2025$")
+REGSO2025_RE = re.compile(r"^\d{4}R\d{3}_RegSO2025$")
 
 Stat = tuple[float | None, str | None]  # a cell's value and status symbol
 Group = tuple[str, str, str, str]  # dimension, group, label_sv, label_en
@@ -457,7 +460,8 @@ class SourceInfo:
 
 def area_level(code: str) -> str | None:
     """The level an SCB region code belongs to by its shape, None if it has none."""
-    for level, pattern in (("deso", DESO_RE), ("regso", REGSO_RE), ("kommun", KOMMUN_RE)):
+    for level, pattern in (("deso", DESO_RE), ("regso", REGSO_RE), ("deso2025", DESO2025_RE),
+                           ("regso2025", REGSO2025_RE), ("kommun", KOMMUN_RE)):
         if pattern.match(code):
             return level
     return None
@@ -493,16 +497,16 @@ def _cell_rows(table: TableDef, data: JsonStat, where: str, areas: dict[str, dic
     for position, combo in enumerate(itertools.product(*(data.categories[d]
                                                          for d in data.ids))):
         cell = dict(zip(data.ids, combo, strict=True))
-        raw_region = cell[REGION]
-        code = normalise_code(raw_region)
+        code = cell[REGION]
         if code not in known and code not in areas:
-            label = region_labels.get(raw_region, code)
-            row = new_area(code, code if label == raw_region else label, known)
+            label = region_labels.get(code, code)
+            row = new_area(code, label, known)
             if row is None:
                 raise DatasetError([Problem(where, position + 1, REGION,
-                                            f"{raw_region!r} is not a known area code nor a "
-                                            "DeSO (1280C1070), RegSO (1280R055) or kommun "
-                                            "(1280) code")])
+                                            f"{code!r} is not a known area code nor a DeSO "
+                                            "(1280C1070_DeSO2025, 1280C1070), RegSO "
+                                            "(1280R055_RegSO2025, 1280R055) or kommun (1280) "
+                                            "code")])
             areas[code] = row
         sex, group = TOTAL, (TOTAL, TOTAL, "Alla", "All")
         for dim, value in cell.items():
@@ -611,5 +615,5 @@ def ingest(fetcher: Fetcher, table: TableDef, areas: pd.DataFrame, *, level: str
         f"scb-{table.table_id.lower()}-{level}", f"{title} ({table.table_id}), {level}",
         f"{base_url.rstrip('/')}/tables/{table.table_id}", max(retrieved),
         f"{ATTRIBUTION}. PxWebApi 2.0, {len(queries)} data call(s); the raw responses are kept "
-        f"in snapshots/{SOURCE}/. Codes without the _DeSO2025/_RegSO2025 suffix.")
+        f"in snapshots/{SOURCE}/. DeSO/RegSO 2025 codes keep their _DeSO2025/_RegSO2025 suffix.")
     return tables_from_responses(table, responses, areas, source)

@@ -6,6 +6,7 @@ masks, so callbacks stay well under the 50 ms budget.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +17,8 @@ from dashboard.core.viewstate import ViewState
 from dashboard.store.dataset import Dataset
 
 SEX_PREFERENCE = (TOTAL, "male", "female")
-LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "stadsomrade", "geso", "skola")
+LEVEL_PREFERENCE = ("stadsdel", "delomrade", "deso", "regso", "deso2025", "regso2025",
+                    "stadsomrade", "geso", "skola")
 REFERENCE_LEVELS = ("kommun", "riket")
 CITY_LEVELS = ("kommun",)
 
@@ -37,18 +39,37 @@ def indicator_info(ds: Dataset, indicator_id: str) -> dict[str, Any]:
     return rows.iloc[0].to_dict()
 
 
+@lru_cache(maxsize=8)
+def _joined(ds: Dataset) -> tuple[pd.DataFrame, dict[str, pd.Index]]:
+    """All observations with each area's name and level joined on, and each indicator's
+    rows in it: one join for all, as a view's first call reads every indicator (cached)."""
+    areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
+    joined = ds.observations.merge(areas, on="area_code", how="left")
+    return joined, {str(k): rows for k, rows in joined.groupby("indicator_id").groups.items()}
+
+
 @lru_cache(maxsize=256)
 def for_indicator(ds: Dataset, indicator_id: str) -> pd.DataFrame:
     """The indicator's observations with each area's name and level joined on (cached)."""
-    obs = ds.observations[ds.observations["indicator_id"] == indicator_id]
-    areas = ds.areas[["code", "name", "name_en", "level"]].rename(columns={"code": "area_code"})
-    return obs.merge(areas, on="area_code", how="left")
+    joined, rows = _joined(ds)
+    return joined.loc[rows.get(indicator_id, joined.index[:0])].reset_index(drop=True)
+
+
+@lru_cache(maxsize=8)
+def _levels_present(ds: Dataset) -> dict[str, frozenset[str]]:
+    """indicator -> the levels of the areas it has observations for, in one pass over all
+    observations (cached; a view asking for a level checks every indicator)."""
+    levels = ds.observations["area_code"].map(dict(zip(ds.areas["code"], ds.areas["level"],
+                                                       strict=True)))
+    pairs = pd.DataFrame({"indicator": ds.observations["indicator_id"], "level": levels})
+    pairs = pairs.dropna().drop_duplicates()
+    return {str(i): frozenset(group["level"]) for i, group in pairs.groupby("indicator")}
 
 
 def levels_with_data(ds: Dataset, indicator_id: str) -> list[str]:
     """Area levels (comparable units, not references) that have values of the indicator;
     an indicator given only for the city (e.g. a survey by education) has the city's level."""
-    present = set(for_indicator(ds, indicator_id)["level"])
+    present = _levels_present(ds).get(indicator_id, frozenset())
     return [lvl for lvl in LEVEL_PREFERENCE if lvl in present] or \
         [lvl for lvl in CITY_LEVELS if lvl in present]
 
@@ -203,8 +224,17 @@ def population_weights(ds: Dataset, codes: list[str]) -> dict[str, float]:
 
 
 def is_single_year(period: str) -> bool:
-    """Single calendar years (not multi-year means or dates) make a time series."""
+    """A single calendar year (not a multi-year mean, a month or a date)."""
     return len(period) == 4 and period.isdigit()
+
+
+_POINT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def is_point_in_time(period: str) -> bool:
+    """A year, a month or a date, which make a time series; a multi-year mean
+    ('2006-2010') does not (it would be drawn twice)."""
+    return bool(_POINT.fullmatch(period))
 
 
 @lru_cache(maxsize=256)

@@ -15,8 +15,9 @@ from dashboard.figures.sentences import lead_sentence
 
 
 def _headline(ctx: Context) -> list:
-    return [html.P(lead_sentence(gap_panel(ctx.ds, ctx.state)), className="headline",
-                   id="headline")]
+    # The gaps do not depend on the highlighted area or the order (cached without them).
+    panel = gap_panel(ctx.ds, ctx.state.with_changes(area="", sort=""))
+    return [html.P(lead_sentence(panel), className="headline", id="headline")]
 
 
 def _controls(ctx: Context) -> list:

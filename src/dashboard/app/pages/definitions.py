@@ -3,6 +3,9 @@ caveats and flags, and every gap measure's meaning."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import pandas as pd
 from dash import html
 
 from dashboard.app.components import dropdown
@@ -14,19 +17,28 @@ from dashboard.core.units import unit_label
 from dashboard.figures.labels import flag_text
 from dashboard.measures import MEASURES
 from dashboard.store import query
+from dashboard.store.dataset import Dataset
+
+
+@lru_cache(maxsize=512)
+def _facts(ds: Dataset, indicator_id: str, source_ids: str
+           ) -> tuple[list[str], list[str], dict[str, int], pd.DataFrame]:
+    """An indicator's periods, levels, flag counts and sources (cached per dataset, as they
+    do not change with the view: do not modify)."""
+    obs = query.for_indicator(ds, indicator_id)
+    periods = sorted(obs["period"].unique(), key=query.period_key)
+    counts: dict[str, int] = {}
+    for flag in obs["flag"].dropna():
+        for part in flag.split("|"):
+            counts[part] = counts.get(part, 0) + 1
+    return (periods, sorted(obs["level"].unique()), counts,
+            query.sources_for(ds, source_ids.split(";")))
 
 
 def _indicator(ctx: Context, info) -> html.Article:
     ds, lang = ctx.ds, ctx.state.lang
-    obs = query.for_indicator(ds, info.id)
-    periods = sorted(obs["period"].unique(), key=query.period_key)
-    levels = ", ".join(t(f"level_{lv}", lang) for lv in sorted(obs["level"].unique()))
-    flags = obs["flag"].dropna()
-    counts: dict[str, int] = {}
-    for flag in flags:
-        for part in flag.split("|"):
-            counts[part] = counts.get(part, 0) + 1
-    sources = query.sources_for(ds, info.source_ids.split(";"))
+    periods, found, counts, sources = _facts(ds, info.id, info.source_ids)
+    levels = ", ".join(t(f"level_{lv}", lang) for lv in found)
     items = [
         html.H3(getattr(info, f"title_{lang}"), id=f"def-{info.id}"),
         html.P(getattr(info, f"definition_{lang}")),

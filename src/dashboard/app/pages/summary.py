@@ -1,10 +1,12 @@
-"""Start page: the gap in brief — map, ranked bars, the gap panel, table and definition."""
+"""Start page: today's gap between small areas in one sentence (when the data have small-area
+health values), then the chosen view in brief: map, ranked bars, the gap panel, table and
+definition (by default the historical life-expectancy gap between the districts)."""
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
-from dashboard.app.components import chart_from, dropdown
+from dashboard.app.components import chart_from, dropdown, sentences
 from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
 from dashboard.app.render import (
     definition_children,
@@ -12,13 +14,35 @@ from dashboard.app.render import (
     order_options,
     panel_children,
 )
-from dashboard.app.viewmodel import SHARED_CONTROLS
+from dashboard.app.viewmodel import DEFAULT_INDICATOR, SHARED_CONTROLS, lead_view
 from dashboard.core.texts import t
+from dashboard.core.viewstate import ViewState, href
 from dashboard.figures.charts import build_chart
 from dashboard.figures.gaps import gap_panel
+from dashboard.figures.gradient import area_groups_data
 from dashboard.figures.labels import area_name, flag_text, source_line, view_labels
-from dashboard.figures.sentences import lead_sentence
+from dashboard.figures.sentences import area_groups_sentence, area_groups_source, lead_sentence
 from dashboard.store import query
+
+
+def _today(ctx: Context) -> list:
+    """Today's gap: the newest small-area health values by income fifths, one sentence and
+    links to the whole gradient and to the historical district gap below."""
+    lang = ctx.state.lang
+    state = lead_view(ctx.ds, lang)
+    data = None if state is None else area_groups_data(ctx.ds, state)
+    if state is None or data is None:
+        return []
+    historic = ViewState(lang=lang, indicator=DEFAULT_INDICATOR, level="stadsdel")
+    return [html.Section([
+        html.H2(t("lead_heading", lang)),
+        sentences([area_groups_sentence(data)]),
+        html.P(area_groups_source(data), className="source-line"),
+        html.P([dcc.Link(t("lead_gradient_link", lang, level=data.labels.level.split(" (")[0]),
+                         href=href("/gradient", state), id="lead-gradient-link")]),
+        html.P([dcc.Link(t("lead_historic_link", lang), href=href("/", historic) + "#headline",
+                         id="lead-historic-link")]),
+    ], className="card lead-card", id="today")]
 
 
 def _headline(ctx: Context) -> list:
@@ -56,6 +80,7 @@ def _definition(ctx: Context) -> list:
     return definition_children(ctx.ds, ctx.state, view_labels(ctx.ds, ctx.state))
 
 
+TODAY = Part("today", frozenset(), _today)
 HEADLINE = Part("headline", VIEW_FIELDS | {"order"}, _headline)
 CHARTS = Part("charts", VIEW_FIELDS | {"area", "sort"}, _charts, css="charts")
 ORDER = Part("order", frozenset({"indicator", "level", "order"}), _order, ("order",))
@@ -67,6 +92,7 @@ DEFINITION = Part("definition", frozenset({"indicator", "sex", "period", "level"
 def layout(ctx: Context) -> list:
     lang = ctx.state.lang
     return [
+        TODAY.slot(ctx),
         HEADLINE.slot(ctx),
         CHARTS.slot(ctx),
         html.Section([html.H2(t("gap_title", lang), id="gap-heading"), ORDER.slot(ctx),
@@ -77,4 +103,4 @@ def layout(ctx: Context) -> list:
 
 
 PAGE = Page("summary", "/", "page_summary", SHARED_CONTROLS,
-            (HEADLINE, CHARTS, ORDER, PANEL, DEFINITION), layout)
+            (TODAY, HEADLINE, CHARTS, ORDER, PANEL, DEFINITION), layout)

@@ -10,7 +10,7 @@ from dashboard.app.render import area_options
 from dashboard.core.texts import t
 from dashboard.figures.charts import ChartUnavailable, build_chart
 from dashboard.figures.groups import split_label
-from dashboard.figures.trends import BY_AREA
+from dashboard.figures.trends import BY_AREA, TrendData
 from dashboard.store import query
 
 SERIES_FIELDS = frozenset({"indicator", "sex", "dimension", "group", "level"})
@@ -39,7 +39,9 @@ def _charts(ctx: Context) -> list:
         gap = build_chart(ds, state, "gaptrend", ctx.boundaries)
     except ChartUnavailable:
         return [html.P(t("trend_too_short", lang), className="notice", id="headline")]
-    return [sentences([gap.alt]), chart_from(trend, ctx),
+    band = isinstance(trend.data, TrendData) and bool(trend.data.band)
+    return [sentences([gap.alt]),
+            chart_from(trend, ctx, note=t("trend_band_note", lang) if band else ""),
             chart_from(gap, ctx, note=t("gaptrend_note", lang))]
 
 

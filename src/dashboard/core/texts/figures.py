@@ -3,6 +3,51 @@
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    # Population-weighted groups of areas along a social determinant (figures/gradient.py).
+    "bins_5_one": {"sv": "Femtedel {n}", "en": "Fifth {n}"},
+    "bins_10_one": {"sv": "Tiondel {n}", "en": "Tenth {n}"},
+    "bins_5_singular": {"sv": "femtedel", "en": "fifth"},
+    "bins_10_singular": {"sv": "tiondel", "en": "tenth"},
+    "bins_5_plural": {"sv": "femtedelar", "en": "fifths"},
+    "bins_10_plural": {"sv": "tiondelar", "en": "tenths"},
+    "bins_end": {"sv": "{name} ({end})", "en": "{name} ({end})"},
+    "lowest": {"sv": "lägst", "en": "lowest"},
+    "highest": {"sv": "högst", "en": "highest"},
+    "areagroups_heading": {"sv": "{y} i befolkningsviktade {groups} efter {x}",
+                           "en": "{y} in population-weighted {groups} by {x}"},
+    "areagroups_steps": {"sv": "Befolkningsviktat värde i {groups}",
+                         "en": "Population-weighted value of the {groups}"},
+    "areagroups_key": {"sv": "Grupp {first}: {low_end} {x}, grupp {last}: {high_end}.",
+                       "en": "Group {first}: {low_end} {x}, group {last}: {high_end}."},
+    "areagroups_group": {"sv": "Grupp", "en": "Group"},
+    "areagroups_areas": {"sv": "Områden", "en": "Areas"},
+    "alt_areagroups": {
+        "sv": "Equiplot: {y} i {n} befolkningsviktade {groups} av {count} områden ordnade "
+              "efter {x}, en punkt per grupp på samma axel: {values}.",
+        "en": "Equiplot: {y} in {n} population-weighted {groups} of {count} areas ranked by "
+              "{x}, one dot per group on a common axis: {values}.",
+    },
+    "areagroups_sentence": {
+        "sv": "I den {fraction} av {city} {level} med {low_end} {x} var {y} {low_value} {when}, "
+              "{cmp} i den {fraction} med {high_end} {x} ({high_value}).",
+        "en": "In the {fraction} of {city} {level} with the {low_end} {x}, {y} was {low_value} "
+              "{when}, {cmp} in the {fraction} with the {high_end} {x} ({high_value}).",
+    },
+    "areagroups_lower": {"sv": "lägre än", "en": "lower than"},
+    "areagroups_higher": {"sv": "högre än", "en": "higher than"},
+    "areagroups_same": {"sv": "samma som", "en": "the same as"},
+    "areagroups_difference": {"sv": "Skillnaden är {diff} {unit}.",
+                              "en": "The difference is {diff} {unit}."},
+    "areagroups_source": {"sv": "Källa: {publishers}.", "en": "Source: {publishers}."},
+    "areagroups_city_fallback": {"sv": "stadens", "en": "the city's"},
+    "when_date": {"sv": "den {day} {month} {year}", "en": "on {day} {month} {year}"},
+    "when_period": {"sv": "år {period}", "en": "in {period}"},
+    "month_names": {
+        "sv": "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,"
+              "december",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,"
+              "December",
+    },
     "ci_method_wilson": {"sv": "Wilson", "en": "Wilson"},
     "ci_method_exact": {"sv": "exakt Poisson", "en": "exact Poisson"},
     "ci_method_byars": {"sv": "Byar", "en": "Byar"},
@@ -91,6 +136,14 @@ TEXTS: dict[str, dict[str, str]] = {
               "alla mått använder deras befolkningsviktade medelvärde ({merged}).",
         "en": "{areas} tie in the ranking ({value}) and count as one group: every measure "
               "uses their population-weighted mean ({merged}).",
+    },
+    "gradient_ties": {
+        "sv": "{areas} områden har samma värde i rangordningen som något annat område och "
+              "bildar {groups} grupper: alla mått använder varje grupps befolkningsviktade "
+              "medelvärde. Tabellen med rangordningen visar vilka.",
+        "en": "{areas} areas tie in the ranking with another area and form {groups} groups: "
+              "every measure uses each group's population-weighted mean. The table of the "
+              "ranking shows which.",
     },
     "gap_only_area": {
         "sv": "{area} är det enda området med värden, så skillnaden kan inte jämföras mellan "

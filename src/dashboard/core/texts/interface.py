@@ -13,12 +13,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "language": {"sv": "Language: English", "en": "Språk: svenska"},
     "indicator": {"sv": "Indikator", "en": "Indicator"},
     "period": {"sv": "År", "en": "Year"},
+    "period_date": {"sv": "Datum", "en": "Date"},
     "sex": {"sv": "Kön", "en": "Sex"},
     "group": {"sv": "Grupp", "en": "Group"},
     "level": {"sv": "Områdesnivå", "en": "Area level"},
     "map_title": {"sv": "Karta", "en": "Map"},
     "bars_title": {"sv": "Stadsdelarna i rangordning", "en": "Districts ranked"},
     "bars_title_level": {"sv": "{level} i rangordning", "en": "{level} ranked"},
+    "bars_dots_axis": {"sv": "Rang bland {n} områden (1 = bäst överst)",
+                       "en": "Rank among {n} areas (1 = best, at the top)"},
+    "bars_dots_axis_name": {"sv": "{n} områden i namnordning", "en": "{n} areas by name"},
+    "bars_ends_axis": {"sv": "De {k} bästa och {k} sämsta av {n} områden",
+                       "en": "The {k} best and {k} worst of {n} areas"},
+    "bars_ends_axis_chosen": {
+        "sv": "De {k} bästa och {k} sämsta av {n} områden, och det markerade",
+        "en": "The {k} best and {k} worst of {n} areas, and the highlighted one"},
+    "bars_left_out": {"sv": "⋯ {n} områden till ⋯", "en": "⋯ {n} more areas ⋯"},
+    "bars_quantile_25": {"sv": "nedre kvartil {value}", "en": "lower quartile {value}"},
+    "bars_quantile_50": {"sv": "median {value}", "en": "median {value}"},
+    "bars_quantile_75": {"sv": "övre kvartil {value}", "en": "upper quartile {value}"},
     "gap_title": {"sv": "Klyftan", "en": "The gap"},
     "source": {"sv": "Källa", "en": "Source"},
     "sources": {"sv": "Källor", "en": "Sources"},
@@ -110,6 +123,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Population is missing for some areas, so population-weighted measures are "
               "not shown.",
     },
+    "bins_label": {"sv": "Grupper längs den sociala faktorn",
+                   "en": "Groups along the social determinant"},
+    "bins_option_5": {"sv": "Femtedelar (5)", "en": "Fifths (5)"},
+    "bins_option_10": {"sv": "Tiondelar (10)", "en": "Tenths (10)"},
+    "notice_no_bins": {
+        "sv": "Grupperingen ”{asked}” finns inte; visar {shown} grupper.",
+        "en": "The grouping “{asked}” does not exist; showing {shown} groups.",
+    },
+    "areagroups_measures_title": {"sv": "Klyftan mellan grupperna",
+                                  "en": "The gap between the groups"},
+    "areagroups_method": {
+        "sv": "Områdena ordnas efter {x} ({x_period}) och delas i {groups} med ungefär lika "
+              "stor befolkning (inte lika många områden), som Public Health Scotlands "
+              "befolkningsviktade SIMD-kvintiler och Fingertips deprivationsgrupper. Ett område "
+              "delas aldrig: hela området hamnar i den grupp där mitten av dess befolkning "
+              "ligger, och områden med samma värde hamnar i samma grupp. Varje grupps värde är "
+              "områdenas befolkningsviktade medelvärde.",
+        "en": "The areas are ranked by {x} ({x_period}) and split into {groups} of about "
+              "equal population (not equal numbers of areas), like Public Health Scotland's "
+              "population-weighted SIMD quintiles and Fingertips' deprivation categories. An "
+              "area is never split: the whole area goes to the group where the midpoint of its "
+              "population falls, and areas with the same value share a group. Each group's "
+              "value is the population-weighted mean of its areas.",
+    },
+    "areagroups_weight_observation": {
+        "sv": "Värdena vägs med den befolkning källan anger för indikatorn.",
+        "en": "The values are weighted by the population the source gives for the indicator.",
+    },
+    "areagroups_weight_folkmangd": {
+        "sv": "Värdena vägs med områdenas senaste folkmängd.",
+        "en": "The values are weighted by the areas' latest population.",
+    },
+    "areagroups_ci_wilson": {
+        "sv": "Intervallen är Wilsonintervall för gruppens sammanlagda antal.",
+        "en": "The intervals are Wilson intervals of the group's pooled counts.",
+    },
+    "areagroups_ci_se": {
+        "sv": "Intervallen bygger på områdenas standardfel.",
+        "en": "The intervals come from the areas' standard errors.",
+    },
+    "areagroups_ci_none": {
+        "sv": "Källan ger varken antal (täljare och nämnare) eller standardfel för områdena, "
+              "så grupperna visas utan intervall.",
+        "en": "The source gives neither counts (numerators and denominators) nor standard "
+              "errors for the areas, so the groups are shown without intervals.",
+    },
+    "areagroups_left_out": {
+        "sv": "{n} områden saknar folkmängd och är inte med.",
+        "en": "{n} areas have no registered population and are left out.",
+    },
+    "lead_gradient_link": {"sv": "Se alla {level} och grupperna på sidan Social gradient",
+                           "en": "See every {level} and the groups on the Social gradient page"},
+    "lead_historic_link": {
+        "sv": "Den historiska klyftan i medellivslängd mellan stadsdelarna (1998–2013)",
+        "en": "The historical life-expectancy gap between the districts (1998–2013)",
+    },
+    "lead_heading": {"sv": "Klyftan i dag", "en": "The gap today"},
+    "historic_heading": {"sv": "Den valda vyn", "en": "The chosen view"},
     "gradient_title": {"sv": "Social gradient: områden ordnade efter {order}",
                        "en": "Social gradient: areas ranked by {order}"},
     "gradient_sentence": {
@@ -167,6 +238,31 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "topic_all": {"sv": "Alla ämnen", "en": "All topics"},
     "topic": {"sv": "Ämne", "en": "Topic"},
+    "notice_no_shape": {
+        "sv": "Kartformen ”{asked}” finns inte; visar kartan.",
+        "en": "The map form “{asked}” does not exist; showing the map.",
+    },
+    "map_shape": {"sv": "Visa som", "en": "Show as"},
+    "map_shape_map": {"sv": "Karta med verkliga gränser", "en": "Map with real boundaries"},
+    "map_shape_tiles": {"sv": "Lika stora rutor", "en": "Equal tiles"},
+    "map_add_scb": {
+        "sv": "Inga gränser för {level} är inlästa, så kartan kan inte ritas. Med nätverk: kör "
+              "”{command}” (SCB:s öppna geodata, CC0). Utan nätverk: ange en gränsfil "
+              "(GeoJSON, GeoPackage eller shapefil) i miljövariabeln DASHBOARD_BOUNDARIES.",
+        "en": "No boundaries for {level} are loaded, so the map cannot be drawn. Online: run "
+              "“{command}” (SCB's open geodata, CC0). Offline: name a boundary file (GeoJSON, "
+              "GeoPackage or shapefile) in the environment variable DASHBOARD_BOUNDARIES.",
+    },
+    "map_add_file": {
+        "sv": "Inga gränser för {level} är inlästa, så kartan kan inte ritas. SCB:s "
+              "geodatatjänst (”dashboard ingest scb-geodata”) ger bara 2025 års indelning; "
+              "ange SCB:s gränsfil för den här indelningen (GeoPackage) i miljövariabeln "
+              "DASHBOARD_BOUNDARIES.",
+        "en": "No boundaries for {level} are loaded, so the map cannot be drawn. SCB's geodata "
+              "service (“dashboard ingest scb-geodata”) serves only the 2025 division; name "
+              "SCB's boundary file of this division (GeoPackage) in the environment variable "
+              "DASHBOARD_BOUNDARIES.",
+    },
     "notice_no_sort": {
         "sv": "Sorteringen ”{asked}” finns inte; visar sortering efter värde.",
         "en": "The sort order “{asked}” does not exist; sorting by value.",
@@ -404,6 +500,26 @@ TEXTS: dict[str, dict[str, str]] = {
                                "en": "cannot be read as CSV"},
     "problem_unknown_sex": {"sv": "{name} är inte kvinnor, män eller totalt",
                             "en": "{name} is not female, male or total"},
+    "problem_not_fohm_workbook": {
+        "sv": "är inte en av Folkhälsomyndighetens arbetsböcker om vaccinationstäckning per DeSO",
+        "en": "is not one of Folkhälsomyndigheten's workbooks of vaccination coverage by DeSO"},
+    "problem_file_damaged": {"sv": "kan inte läsas som en Excel-arbetsbok; filen kan vara "
+                                   "avkortad eller skadad",
+                             "en": "cannot be read as an Excel workbook; the file may be "
+                                   "truncated or damaged"},
+    "problem_no_sheet_date": {"sv": "bladets rubrik slutar inte med datum som dd/mm",
+                              "en": "the sheet's title does not end in a date as dd/mm"},
+    "problem_unknown_heading": {"sv": "rubriken {name} är ingen känd doskolumn",
+                                "en": "the heading {name} is not a known dose column"},
+    "problem_not_deso": {"sv": "{name} är ingen DeSO-kod (till exempel 1280C1010)",
+                         "en": "{name} is not a DeSO code (such as 1280C1010)"},
+    "problem_not_a_share": {
+        "sv": "{got} är varken en andel från 0 till 100, ett intervall som 75-80 eller tomt",
+        "en": "{got} is neither a share from 0 to 100, a band such as 75-80, nor empty"},
+    "problem_unknown_age": {"sv": "{name} är ingen känd åldersgrupp (18-64, 65+, 80+)",
+                            "en": "{name} is not a known age group (18-64, 65+, 80+)"},
+    "problem_repeats_date": {"sv": "upprepar samma datum som {other}",
+                             "en": "repeats the same date as {other}"},
     "store_fallback": {
         "sv": "Den senaste dataversionen ({wanted}) kunde inte läsas, så sidan visar den "
               "senaste version som går att läsa ({shown}). Nästa inläsning av data lägger en "
@@ -442,6 +558,58 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview_lead": {
         "sv": "{n} indikatorer för {areas} områden, jämförda med Malmö som helhet.",
         "en": "{n} indicators for {areas} areas, compared with Malmö as a whole.",
+    },
+    "notice_no_parent": {
+        "sv": "Området ”{asked}” har inga delområden på den här nivån; visar alla områden.",
+        "en": "The area “{asked}” has no parts at this level; showing every area.",
+    },
+    "notice_no_area_type": {
+        "sv": "Inget område har områdestyp {asked}; visar alla områden.",
+        "en": "No area has area type {asked}; showing every area.",
+    },
+    "notice_no_find": {"sv": "Sökningen ”{asked}” kunde inte användas.",
+                       "en": "The search “{asked}” could not be used."},
+    "notice_no_table_sort": {
+        "sv": "Översikten har ingen kolumn ”{asked}”; sorterar efter namn.",
+        "en": "The overview has no column “{asked}”; sorting by name.",
+    },
+    "notice_no_page_size": {"sv": "{asked} rader per sida går inte; visar 25.",
+                            "en": "{asked} rows per page is not offered; showing 25."},
+    "notice_no_table_page": {"sv": "Tabellen har ingen sida {asked}; visar sida {shown}.",
+                             "en": "The table has no page {asked}; showing page {shown}."},
+    "overview_find": {"sv": "Sök område (namn eller kod)", "en": "Find an area (name or code)"},
+    "overview_parent": {"sv": "Del av", "en": "Part of"},
+    "overview_type": {"sv": "Områdestyp (SCB)", "en": "Area type (SCB)"},
+    "overview_all": {"sv": "Alla", "en": "All"},
+    "overview_size": {"sv": "Rader per sida", "en": "Rows per page"},
+    # SCB's and Delmos's five RegSO area types ("Områdestyper",
+    # https://delmos.se/om-segregation/arbete-mot-segregation/omradestyper/).
+    "area_type_1": {"sv": "1 – stora socioekonomiska utmaningar",
+                    "en": "1 – major socioeconomic challenges"},
+    "area_type_2": {"sv": "2 – socioekonomiska utmaningar", "en": "2 – socioeconomic challenges"},
+    "area_type_3": {"sv": "3 – blandade socioekonomiska förutsättningar",
+                    "en": "3 – mixed socioeconomic conditions"},
+    "area_type_4": {"sv": "4 – goda socioekonomiska förutsättningar",
+                    "en": "4 – good socioeconomic conditions"},
+    "area_type_5": {"sv": "5 – mycket goda socioekonomiska förutsättningar",
+                    "en": "5 – very good socioeconomic conditions"},
+    "overview_pages": {"sv": "Sidor i tabellen", "en": "Pages of the table"},
+    "overview_page_of": {
+        "sv": "Sida {page} av {pages}: område {first}–{last} av {matched}",
+        "en": "Page {page} of {pages}: areas {first}–{last} of {matched}",
+    },
+    "overview_of_level": {"sv": " (av {total} på nivån)", "en": " ({total} at this level)"},
+    "overview_first": {"sv": "« Första", "en": "« First"},
+    "overview_prev": {"sv": "‹ Föregående", "en": "‹ Previous"},
+    "overview_next": {"sv": "Nästa ›", "en": "Next ›"},
+    "overview_last": {"sv": "Sista »", "en": "Last »"},
+    "overview_sort": {"sv": "Sortera efter {column}", "en": "Sort by {column}"},
+    "overview_none": {"sv": "Inget område passar urvalet.", "en": "No area matches the choice."},
+    "overview_scale_note": {
+        "sv": "Klicka på en kolumnrubrik för att sortera, på ett område för dess profil. "
+              "Pilarna visar riktningen sedan föregående år där det finns.",
+        "en": "Click a column heading to sort, an area to open its profile. Arrows show "
+              "the direction since the previous year where there is one.",
     },
     "map_click": {"sv": "Klicka på ett område för att öppna dess profil.",
                   "en": "Click an area to open its profile."},
@@ -501,15 +669,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_gaps_heading": {"sv": "Klyftan mellan grupperna i varje område",
                            "en": "The gap between the groups in each area"},
     "trend_heading": {"sv": "{title} över tid", "en": "{title} over time"},
+    "trend_band_all": {"sv": "Alla {n} områden", "en": "All {n} areas"},
+    "trend_band_middle": {"sv": "Mittersta hälften av områdena",
+                          "en": "The middle half of the areas"},
+    "trend_band_median": {"sv": "Medianområdet", "en": "The median area"},
+    "trend_band_hover": {
+        "sv": "{n} områden<br>högst {high}<br>övre kvartil {q3}<br>median {median}<br>"
+              "nedre kvartil {q1}<br>lägst {low}",
+        "en": "{n} areas<br>highest {high}<br>upper quartile {q3}<br>median {median}<br>"
+              "lower quartile {q1}<br>lowest {low}",
+    },
+    "trend_band_note": {
+        "sv": "Med så många områden visas de som ett grått fält: ljust från det lägsta till "
+              "det högsta värdet, mörkare för den mittersta hälften, prickat för medianen. "
+              "Malmö och det markerade området är linjer; tabellen har alla områden.",
+        "en": "With this many areas they are shown as a grey band: light from the lowest to "
+              "the highest value, darker for the middle half, dotted for the median. Malmö "
+              "and the highlighted area are lines; the table holds every area.",
+    },
     "alt_trend": {
         "sv": "Linjediagram över {title}, {first}–{last}, {n} områden.",
         "en": "Line chart of {title}, {first}–{last}, {n} areas.",
     },
     "gaptrend_heading": {"sv": "Klyftan över tid", "en": "The gap over time"},
     "gaptrend_note": {
-        "sv": "Skillnaden mellan högsta och lägsta område varje år (WHO HEAT), med 95 % KI där "
-              "källan ger standardfel.",
-        "en": "The difference between the highest and lowest area each year (WHO HEAT), with "
+        "sv": "Skillnaden mellan högsta och lägsta område vid varje tidpunkt (WHO HEAT), med "
+              "95 % KI där källan ger standardfel.",
+        "en": "The difference between the highest and lowest area at each time (WHO HEAT), with "
               "95% CIs where the source gives standard errors.",
     },
     "x_axis": {"sv": "Social faktor (x-axel)", "en": "Social determinant (x axis)"},
@@ -671,6 +857,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "{order}. {refs}",
     },
     "alt_refs": {"sv": "Jämförelse: {refs}.", "en": "For comparison: {refs}."},
+    "alt_left_out": {"sv": "… {n} områden till (se tabellen) …",
+                     "en": "… {n} more areas (see the table) …"},
     "alt_empty": {"sv": "Diagrammet är tomt: inga värden för det här valet.",
                   "en": "The chart is empty: no values for this choice."},
     "definition": {"sv": "Definition", "en": "Definition"},
@@ -777,5 +965,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_ci": {"sv": "95 % KI", "en": "95% CI"},
     "col_reading": {"sv": "Tolkning", "en": "Reading"},
     "col_method": {"sv": "Metod", "en": "Method"},
+    # dashboard ingest scb-file: words the import writes into the data (ingest/scb_file.py)
+    "scb_file_definition": {
+        "sv": "Ur SCB:s tabell ”{title}” ({matrix}) i Statistikdatabasen.",
+        "en": "From Statistics Sweden's table “{title}” ({matrix}) in its Statistical "
+              "Database (title in Swedish).",
+    },
+    "scb_file_all": {"sv": "Alla", "en": "All"},
+    "scb_file_total": {"sv": "Totalt", "en": "Total"},
+    "scb_file_notes": {
+        "sv": "Källa: SCB, Statistikdatabasen, tabell {matrix}; exporterad {exported} "
+              "(filen {file}). SCB:s fotnoter:",
+        "en": "Source: Statistics Sweden, Statistical Database, table {matrix}; exported "
+              "{exported} (file {file}). Statistics Sweden's footnotes, in Swedish:",
+    },
+    "scb_file_licence": {
+        "sv": "CC0 (SCB:s öppna data); SCB rekommenderar källangivelsen ”Källa: SCB”",
+        "en": "CC0 (Statistics Sweden open data); Statistics Sweden recommends the credit "
+              "“Source: Statistics Sweden”",
+    },
+    "scb_file_note_symbol": {
+        "sv": "SCB redovisar inget värde här (tecknet ”{symbol}”).",
+        "en": "Statistics Sweden publishes no value here (marked “{symbol}”).",
+    },
 }
 

@@ -9,6 +9,18 @@ interval was made; `reason_<code>` says why a measure does not apply.
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    "aggregated_count": {"sv": "Summan av områdets DeSO.", "en": "The sum of the area's DeSO."},
+    "aggregated_share_of_counts": {
+        "sv": "Beräknat ur DeSO: täljare och nämnare summerade, andelen räknad om.",
+        "en": "Made from the DeSO: numerators and denominators summed, the share recomputed."},
+    "aggregated_weighted_mean": {
+        "sv": "Beräknat ur DeSO: medelvärdena vägda med antalet personer de avser.",
+        "en": "Made from the DeSO: the means weighted by the number of persons they cover."},
+    "aggregated_weighted_share": {
+        "sv": "Beräknat ur DeSO: andelarna vägda med DeSO:s folkmängd (källan anger inga "
+              "antal), en uppskattning.",
+        "en": "Made from the DeSO: the shares weighted by the DeSO's population (the source "
+              "gives no counts), an approximation."},
     "measure_d": {"sv": "Differens", "en": "Difference"},
     "measure_d_reading": {
         "sv": "Den gynnade (eller bäst ställda) gruppen ligger {value} {unit} före den missgynnade "
