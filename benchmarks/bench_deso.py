@@ -16,9 +16,10 @@ Prints figures; it is not a test.
    of `--loads` further loads (the browser's cache then warm). Target: <= 1.5 s.
 3. national: the nine national SCB workbooks in ../shared/data/raw/scb_deso_2022 (5,984
    DeSO each) imported one by one with `dashboard ingest scb-file` into a temporary
-   DASHBOARD_HOME (or `--national-home DIR`, kept and reused on the next run), then that store loaded as the app loads it (`load_settings`, `load`) and
-   every view opened at DeSO level for SCB's median net income. Targets: every view within
-   1 s server time and at most 2 MB.
+   DASHBOARD_HOME (or `--national-home DIR`, kept and reused on the next run), then that
+   store loaded as the app loads it (`load_settings`, `load`) and every view opened at
+   DeSO level for SCB's median net income. Targets: every view within 1 s server time and
+   at most 2 MB.
 """
 
 from __future__ import annotations

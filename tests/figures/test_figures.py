@@ -259,3 +259,14 @@ def test_long_line_names_are_cut_at_the_end_but_keep_their_code() -> None:
     assert cut.endswith("… (1280C1230)") and cut.startswith("Almvik")
     assert len(cut) <= LABEL_CHARS
     assert len(end_label("Limhamn-Bunkeflo och en lång rad andra namn")) == LABEL_CHARS
+
+
+def test_whole_numbers_as_published_are_shown_without_decimals(dataset) -> None:
+    """FoHM gives DeSO coverage in whole percent: '91 %', not '91,0 %'; RegSO values made
+    from them by weighting keep their decimal."""
+    from dashboard.figures.labels import view_labels
+
+    deso = resolve(dataset, ViewState(indicator="vaccination_covid19_dos1", level="deso"))[0]
+    regso = deso.with_changes(level="regso")
+    assert view_labels(dataset, deso).with_unit(91.0) == "91 %"
+    assert view_labels(dataset, regso).with_unit(91.04) == "91,0 %"

@@ -80,6 +80,17 @@ def group_label(ds: Dataset, dimension: str, group: str, lang: str) -> tuple[str
     return row[f"label_{lang}"], row[f"dimension_{lang}"]
 
 
+@lru_cache(maxsize=256)
+def published_decimals(ds: Dataset, indicator: str, level: str, decimals: int) -> int:
+    """The unit's decimals, or none where every value of the indicator at the level is a
+    whole number as published (FoHM's whole percents, counts): '91 %', not '91,0 %'.
+    Banded values (shown as their band) do not count."""
+    obs = query.for_indicator(ds, indicator)
+    banded = obs["flag"].fillna("").str.contains("banded")
+    values = obs.loc[(obs["level"] == level) & ~banded, "value"].dropna()
+    return 0 if len(values) and (values == values.round()).all() else decimals
+
+
 @lru_cache(maxsize=512)
 def view_labels(ds: Dataset, state: ViewState) -> ViewLabels:
     """Labels for a resolved view state (cached: the dataset is immutable)."""
@@ -101,7 +112,8 @@ def view_labels(ds: Dataset, state: ViewState) -> ViewLabels:
         title=info[f"title_{lang}"],
         unit=unit_label(info["unit"], lang),
         diff_unit=diff_unit,
-        decimals=unit.decimals if unit else 1,
+        decimals=published_decimals(ds, state.indicator, state.level,
+                                    unit.decimals if unit else 1),
         scale=float(info["scale"]),
         polarity=info["polarity"],
         period=format_period(state.period),
