@@ -270,3 +270,18 @@ def test_whole_numbers_as_published_are_shown_without_decimals(dataset) -> None:
     regso = deso.with_changes(level="regso")
     assert view_labels(dataset, deso).with_unit(91.0) == "91 %"
     assert view_labels(dataset, regso).with_unit(91.04) == "91,0 %"
+
+
+def test_many_context_lines_are_one_grey_trace_named_on_hover() -> None:
+    from dashboard.figures.lines import MAX_NAMED, Line, draw_lines
+
+    periods = ["2021", "2022"]
+    context = [Line(f"Område {i}", (2021.0, 2022.0), (float(i), float(i + 1)), "#999", False)
+               for i in range(MAX_NAMED + 8)]
+    chosen = Line("Rosengård", (2021.0, 2022.0), (3.0, 5.0), "#c00", True)
+    spec = draw_lines([*context, chosen], "År", "%", periods, "sv", 300)
+    assert len(spec["data"]) == 2
+    assert "Område 19, 2022" in spec["data"][0]["customdata"]
+    assert [a["text"] for a in spec["layout"]["annotations"]] == ["Rosengård"]
+    few = draw_lines([*context[:3], chosen], "År", "%", periods, "sv", 300)
+    assert len(few["data"]) == 4 and len(few["layout"]["annotations"]) == 4

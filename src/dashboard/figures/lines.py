@@ -25,6 +25,7 @@ LINE_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"
 LABEL_GAP = 0.055  # the least distance between two end labels, as a share of the y span
 CHAR_PX = 7.0  # average width of one character of an end label, in pixels
 LABEL_CHARS = 20  # longest end label: 20 characters take about 140 px of a 360 px phone
+MAX_NAMED = 12  # context lines named at their ends; more are drawn as one grey trace
 
 
 def period_position(period: str) -> float:
@@ -105,13 +106,35 @@ def spread(ys: Sequence[float], gap: float) -> list[float]:
     return out
 
 
+def _merged(context: Sequence[Line], labels: dict[float, str],
+            hover_unit: str) -> dict[str, Any]:
+    """Many context lines as one trace, broken between lines; each point names its line."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    names: list[str] = []
+    for line in context:
+        xs += [*line.x, None]
+        ys += [*line.y, None]
+        names += [f"{line.name}, {labels.get(x, '')}" for x in line.x] + [""]
+    return {"type": "scatter", "mode": "lines", "name": "", "x": xs, "y": ys,
+            "customdata": names, "showlegend": False, "connectgaps": False,
+            "line": {"color": context[0].colour, "width": 1},
+            "hovertemplate": f"%{{customdata}}: %{{y}} {hover_unit}<extra></extra>"}
+
+
 def draw_lines(lines: Sequence[Line], axis_title: str, unit: str, periods: Sequence[str],
                lang: str, height: int, hover_unit: str = "") -> style.FigureSpec:
     """Context lines first (underneath), then the lines that stand out, each named at its
-    end; hovering a point names its line and period."""
+    end; hovering a point names its line and period. More than MAX_NAMED context lines (an
+    index over 192 DeSO) are drawn as one grey trace and named only on hover, so that the
+    browser draws one line instead of hundreds and the ends are not a wall of names."""
     labels = dict(zip((period_position(p) for p in periods),
                       (format_period(p) for p in periods), strict=True))
+    context = [ln for ln in lines if not ln.strong]
     traces = []
+    if len(context) > MAX_NAMED:
+        traces.append(_merged(context, labels, hover_unit))
+        lines = [ln for ln in lines if ln.strong]
     for line in sorted(lines, key=lambda ln: ln.strong):
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": line.name,
@@ -124,7 +147,7 @@ def draw_lines(lines: Sequence[Line], axis_title: str, unit: str, periods: Seque
                              "<extra></extra>",
         })
     ends = [ln for ln in lines if ln.y]
-    values = [v for ln in lines for v in ln.y]
+    values = [v for ln in [*lines, *context] for v in ln.y]
     span = (max(values) - min(values)) or 1.0
     heights = spread([ln.y[-1] for ln in ends], LABEL_GAP * span)
     notes = [{"x": ln.x[-1], "y": h, "xref": "x", "yref": "y", "text": end_label(ln.name),
