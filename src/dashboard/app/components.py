@@ -89,18 +89,23 @@ def share_box(chart: Chart, ctx: Context) -> list:
         html.P(t("download_note", lang), className="chart-note"),
         *([] if rendering else [html.P(t("render_unavailable", lang), className="notice",
                                        id=f"{chart.id}-render-unavailable")]),
-        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link"),
-        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed"),
+        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link", lang),
+        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed", lang),
         html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],
                className="alt-text"),
     ]
 
 
-def _copyable(element_id: str, label: str, text: str, kind: str) -> html.Div:
-    return html.Div([html.Span(label, className="copy-label"),
+def _copyable(element_id: str, label: str, text: str, kind: str, lang: str) -> html.Div:
+    """A text to copy with a real button (reached by Tab, named 'Kopiera länken'); the copy
+    is made in the browser (assets/copy.js), which says 'Kopierat' in the status beside it."""
+    return html.Div([html.Span(label, className="copy-label", id=f"{element_id}-label"),
                      html.Code(text, id=element_id, className=f"copy-text copy-{kind}"),
-                     dcc.Clipboard(target_id=element_id, className="copy-button",
-                                   title=label)], className="copyable")
+                     html.Button(t(f"copy_{kind}", lang), type="button", className="copy-button",
+                                 id=f"{element_id}-copy",
+                                 **{"data-copy": element_id, "data-done": t("copied", lang)}),
+                     html.Span("", className="copy-status", role="status")],
+                    className="copyable")
 
 
 def chart_from(chart: Chart, ctx: Context, note: str = "", extra=None) -> html.Section:

@@ -357,6 +357,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_index": {"sv": "Välfärdsindex", "en": "Welfare index"},
     "page_definitions": {"sv": "Definitioner och källor", "en": "Definitions and sources"},
     "nav_label": {"sv": "Vyer", "en": "Views"},
+    "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
+    "definitions_indicators": {"sv": "Indikatorer", "en": "Indicators"},
     "page_upload": {"sv": "Lägg till data", "en": "Add data"},
     "upload_lead": {
         "sv": "Lägg till egna resultat per område, till exempel en enkät, i WHO:s mall för "
@@ -551,6 +553,9 @@ TEXTS: dict[str, dict[str, str]] = {
               "README for citing.",
     },
     "share_link": {"sv": "Länk till vyn", "en": "Link to this view"},
+    "copy_link": {"sv": "Kopiera länken", "en": "Copy the link"},
+    "copy_embed": {"sv": "Kopiera inbäddningskoden", "en": "Copy the embed code"},
+    "copied": {"sv": "Kopierat.", "en": "Copied."},
     "embed_code": {"sv": "Kod för inbäddning", "en": "Embed code"},
     "alt_for_download": {"sv": "Alternativtext att använda med bilden",
                          "en": "Alt text to use with the image"},
