@@ -3,7 +3,8 @@
 # root or as a user with sudo.
 #   scripts/setup.sh          the dashboard's Python environment (.venv) and Debian's
 #                             chromium, which draws the PNG, SVG and PDF downloads
-#   scripts/setup.sh --test   plus test tools, and chromium-driver for the browser tests
+#   scripts/setup.sh --test   plus test tools, chromium-driver and axe-core (npm) for the
+#                             browser tests
 # Without --test, a browser that cannot be installed (no network, no sudo) is a warning:
 # the dashboard runs, and its pages say that image downloads are unavailable.
 set -euo pipefail
@@ -54,4 +55,20 @@ if [ "$want_test" = 1 ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+fi
+
+# axe-core, the accessibility engine the browser tests run, at the version package-lock.json
+# pins, from the npm registry into node_modules/ (skipped when already installed).
+if [ "$want_test" = 1 ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Debian's npm, which installs axe-core for the accessibility tests..."
+    apt_install npm
+  fi
+  if ! npm ls --silent >/dev/null 2>&1; then
+    echo "Installing axe-core from the npm registry (npm ci)..."
+    if ! npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; then
+      echo "Could not install axe-core, which the accessibility tests need." >&2
+      exit 1
+    fi
+  fi
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set up (if needed, chromium included) and run the whole test suite plus the linter and
-# the type checker.
+# Set up (if needed, chromium and axe-core included) and run the whole test suite plus the
+# linter and the type checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test

@@ -276,9 +276,9 @@ def test_many_context_lines_are_one_grey_trace_named_on_hover() -> None:
     from dashboard.figures.lines import MAX_NAMED, Line, draw_lines
 
     periods = ["2021", "2022"]
-    context = [Line(f"Område {i}", (2021.0, 2022.0), (float(i), float(i + 1)), "#999", False)
+    context = [Line(f"Område {i}", (2021.0, 2022.0), (float(i), float(i + 1)), "#999999", False)
                for i in range(MAX_NAMED + 8)]
-    chosen = Line("Rosengård", (2021.0, 2022.0), (3.0, 5.0), "#c00", True)
+    chosen = Line("Rosengård", (2021.0, 2022.0), (3.0, 5.0), "#cc0000", True)
     spec = draw_lines([*context, chosen], "År", "%", periods, "sv", 300)
     assert len(spec["data"]) == 2
     assert "Område 19, 2022" in spec["data"][0]["customdata"]

@@ -26,16 +26,16 @@ from dash import (
     Output,
     State,
     ctx,
-    dcc,
     html,
     no_update,
 )
 from dash.development.base_component import Component
 
 from dashboard.app import lazy
+from dashboard.app.index_page import view_title
 from dashboard.app.layout import shared_control
 from dashboard.app.live import LiveData
-from dashboard.app.pages import Context, Page, page_for, registry
+from dashboard.app.pages import Context, Page, page_for, registry, statement
 from dashboard.app.render import notice_texts
 from dashboard.app.settings import base_url, public_url
 from dashboard.app.viewmodel import (
@@ -54,14 +54,18 @@ from dashboard.core.viewstate import ViewState, from_query, href, restrict, to_q
 
 # Charts whose click opens the clicked area's profile; other charts highlight it.
 OPENS_PROFILE = ("map", "gradient")
-SHELL_TEXTS = {"app-title": "app_title", "app-tagline": "app_tagline"}
+SHELL_TEXTS = {"app-title": "app_title", "app-tagline": "app_tagline",
+               "skip-link": "skip_to_content", "nav-name": "nav_label"}
 
 def nav_links(pages: list[Page], page: Page, state: ViewState) -> list:
-    """The menu; every link carries the current choices so a view switch keeps them."""
-    return [dcc.Link(t(p.title_key, state.lang), href=href(p.path, state),
-                     id={"type": "nav", "name": p.id},
-                     className="nav-link active" if p.id == page.id else "nav-link",
-                     title=t("current_page", state.lang) if p.id == page.id else None)
+    """The menu; every link carries the current choices so a view switch keeps them, and
+    the view shown is marked for screen readers too (`aria-current`). Plain links, as
+    dcc.Link takes no aria attributes: assets/nav.js keeps them within the page."""
+    here: dict[str, Any] = {"aria-current": "page"}
+    return [html.A(t(p.title_key, state.lang), href=href(p.path, state),
+                   id={"type": "nav", "name": p.id},
+                   className="nav-link active" if p.id == page.id else "nav-link",
+                   **(here if p.id == page.id else {}))
             for p in pages]
 
 
@@ -70,7 +74,7 @@ def _view(page: Page, state: ViewState, controls: dict[str, Any]) -> dict[str, A
     uses), every choice made so far (so another view opens with them), its language and
     title, and the value each control shows (so a redrawn control is not taken for a
     change)."""
-    title = f"{t(page.title_key, state.lang)} – {t('app_title', state.lang)}"
+    title = view_title(page.title_key, state.lang)
     return {"path": page.path, "search": to_query(restrict(state, page.uses())),
             "state": to_query(state), "lang": state.lang, "title": title, "controls": controls}
 
@@ -138,6 +142,7 @@ def register(app: Dash, live: LiveData) -> None:
         Output("view", "data"), Output("controls", "children"), Output("nav", "children"),
         Output("notices", "children"), Output("page", "children"),
         Output("footer", "children"), Output("lang-toggle", "children"),
+        Output("view-heading", "children"),
         *[Output(key, "children") for key in SHELL_TEXTS],
         Input("nav-request", "data"),
         prevent_initial_call=True,
@@ -176,8 +181,9 @@ def register(app: Dash, live: LiveData) -> None:
             _view(page, state, shown), controls, nav_links(pages, page, state),
             [*([html.P(stored, className="notice")] if stored else []),
              *_notices(notices, state, ds)], body,
-            t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
-            t("language", lang),
+            statement.footer(t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
+                             lang, page.id == statement.PAGE.id),
+            t("language", lang), t(page.title_key, lang),
             *[t(key, lang) for key in SHELL_TEXTS.values()],
         )
 

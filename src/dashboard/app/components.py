@@ -3,6 +3,8 @@ page-specific controls (pattern-matching ids, so one callback can read whichever
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 from dash.dcc import Graph
 
@@ -89,21 +91,24 @@ def share_box(chart: Chart, ctx: Context) -> list:
         html.P(t("download_note", lang), className="chart-note"),
         *([] if rendering else [html.P(t("render_unavailable", lang), className="notice",
                                        id=f"{chart.id}-render-unavailable")]),
-        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link", lang),
-        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed", lang),
+        _copyable(f"{chart.id}-link", t("share_link", lang), ctx.link(), "link",
+                  t("copy_link", lang), t("copied", lang)),
+        _copyable(f"{chart.id}-embed", t("embed_code", lang), embed, "embed",
+                  t("copy_embed", lang), t("copied", lang)),
         html.P([html.Strong(t("alt_for_download", lang) + ": "), chart.alt],
                className="alt-text"),
     ]
 
 
-def _copyable(element_id: str, label: str, text: str, kind: str, lang: str) -> html.Div:
+def _copyable(element_id: str, label: str, text: str, kind: str, button: str,
+              done: str) -> html.Div:
     """A text to copy with a real button (reached by Tab, named 'Kopiera länken'); the copy
     is made in the browser (assets/copy.js), which says 'Kopierat' in the status beside it."""
+    data: dict[str, Any] = {"data-copy": element_id, "data-done": done}
     return html.Div([html.Span(label, className="copy-label", id=f"{element_id}-label"),
                      html.Code(text, id=element_id, className=f"copy-text copy-{kind}"),
-                     html.Button(t(f"copy_{kind}", lang), type="button", className="copy-button",
-                                 id=f"{element_id}-copy",
-                                 **{"data-copy": element_id, "data-done": t("copied", lang)}),
+                     html.Button(button, type="button", className="copy-button",
+                                 id=f"{element_id}-copy", **data),
                      html.Span("", className="copy-status", role="status")],
                     className="copyable")
 

@@ -10,6 +10,7 @@ from dash import Dash
 
 from dashboard.app import callbacks
 from dashboard.app.headers import register_headers
+from dashboard.app.index_page import INDEX, ViewDash
 from dashboard.app.layout import build_layout
 from dashboard.app.limits import limit_requests
 from dashboard.app.live import BoundaryLoader, LiveData
@@ -34,9 +35,10 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
     with `follow_store`, versions that `dashboard ingest` commits there are picked up
     while the app runs (boundaries re-read with `load_boundaries`).
     """
-    app = Dash(
+    app = ViewDash(
         __name__,
         title=t("app_title", "sv"),
+        index_string=INDEX,
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title="",

@@ -1,8 +1,12 @@
-"""The page shell: header, menu of views, notices, the shared controls and the view itself.
-The navigation callback fills it for the address it is opened at, so it follows the
-language; stores hold the address of the view as drawn and the navigation request."""
+"""The page shell: a skip link, the header, the named menu of views, then the main part
+(the view's name as its one h1, notices, the shared controls and the view itself) and
+one footer. The navigation callback fills it for the address it is opened at, so it
+follows the language; stores hold the address of the view as drawn and the navigation
+request."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -28,6 +32,7 @@ def shared_control(name: str, label: str, value: str, options: list[dict[str, st
 
 def build_layout() -> html.Div:
     """The shell; the callbacks fill it for the address it is opened at."""
+    named: dict[str, Any] = {"aria-labelledby": "nav-name"}
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view"),
@@ -35,13 +40,19 @@ def build_layout() -> html.Div:
         dcc.Store(id="intent"),
         dcc.Store(id="url-keys", data=[p.key for p in PARAMS]),
         dcc.Store(id="page-paths", data={p.id: p.path for p in registry()}),
+        html.A(id="skip-link", href="#main", className="skip-link"),
         html.Header([
-            html.Div([html.H1(id="app-title"), html.P(id="app-tagline", className="tagline")]),
+            html.Div([html.P(id="app-title", className="site-name"),
+                      html.P(id="app-tagline", className="tagline")]),
             dcc.Link(id="lang-toggle", href="/", className="lang-toggle"),
         ], className="site-header"),
-        html.Nav(id="nav", className="nav"),
-        html.Div(id="notices", role="status", className="notices"),
-        html.Section(id="controls", className="controls"),
-        html.Main(id="page"),
+        html.Span(id="nav-name", hidden=True),
+        html.Nav(id="nav", className="nav", **named),
+        html.Main([
+            html.H1(id="view-heading", className="view-heading"),
+            html.Div(id="notices", role="status", className="notices"),
+            html.Section(id="controls", className="controls"),
+            html.Div(id="page"),
+        ], id="main", tabIndex="-1"),
         html.Footer(id="footer", className="footer"),
     ], className="page")

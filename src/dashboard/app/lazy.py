@@ -19,7 +19,7 @@ from dashboard.figures.gaps import gap_panel
 
 def _table(ctx: Context, chart_id: str) -> list:
     chart = build_chart(ctx.ds, ctx.state, chart_id, ctx.boundaries)
-    return [markup.table(chart.header, chart.rows)]
+    return [markup.table(chart.header, chart.rows, label=chart.heading)]
 
 
 def _share(ctx: Context, chart_id: str) -> list:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import Any
 
-from dash import dcc
+from dash import dcc, html
 
 
 def _cells(row: Sequence[object], classes: Sequence[str], row_header: bool) -> str:
@@ -23,9 +24,11 @@ def _cells(row: Sequence[object], classes: Sequence[str], row_header: bool) -> s
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], class_name: str = "values",
-          *, row_header: bool = False, row_ids: Sequence[str] = (),
-          classes: Sequence[str] = ()) -> dcc.Markdown:
-    """A table with a header row (and optionally a header cell per row) as one component."""
+          *, label: str, row_header: bool = False, row_ids: Sequence[str] = (),
+          classes: Sequence[str] = ()) -> html.Div:
+    """A table with a header row (and optionally a header cell per row) as one component,
+    in a box that scrolls sideways on a narrow screen: a named region the keyboard can
+    focus, so the scrolling works without a mouse (WCAG 2.1.1)."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
     body = []
     for i, row in enumerate(rows):
@@ -33,5 +36,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], class_name: s
         body.append(f"<tr{row_id}>{_cells(row, classes, row_header)}</tr>")
     markup = (f'<table class="{escape(class_name)}"><thead><tr>{head}</tr></thead>'
               f'<tbody>{"".join(body)}</tbody></table>')
-    return dcc.Markdown(markup, dangerously_allow_html=True, className="markup")
+    region: dict[str, Any] = {"role": "region", "tabIndex": "0", "aria-label": label}
+    return html.Div(dcc.Markdown(markup, dangerously_allow_html=True), className="markup",
+                    **region)
 

@@ -3,7 +3,7 @@ definitions and map notes, each a pure function of the dataset and the view stat
 
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.app import markup
 from dashboard.app.components import lazy
@@ -71,10 +71,10 @@ def area_options(ds: Dataset, state: ViewState) -> list[dict]:
     return [{"label": names[c], "value": c} for c in sorted(codes, key=lambda c: names[c])]
 
 
-def measure_table(rows: tuple[MeasureRow, ...], lang: str) -> dcc.Markdown:
+def measure_table(rows: tuple[MeasureRow, ...], lang: str) -> html.Div:
     return markup.table([t(k, lang) for k in ("measure", "value", "ci", "meaning", "method")],
                         [(r.label, r.value, r.ci, r.reading, r.method_text) for r in rows],
-                        "measures", row_header=True,
+                        "measures", label=t("measures_heading", lang), row_header=True,
                         row_ids=[f"measure-{r.measure}" for r in rows],
                         classes=("", "num", "ci", "reading", "method"))
 

@@ -189,8 +189,8 @@ def report(check: UploadCheck, lang: str) -> list:
                 values=_counted("upload_values", check.observations, lang),
                 new=_counted("upload_new", len(check.added_indicators), lang))
     return [html.P(summary, className="lead-small"),
-            markup.table(header, check.preview), html.P(t("upload_preview_note", lang),
-                                                 className="chart-note")]
+            markup.table(header, check.preview, label=check.filename),
+            html.P(t("upload_preview_note", lang), className="chart-note")]
 
 
 def _file(data: Any) -> tuple[str | None, str | None]:

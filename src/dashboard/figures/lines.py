@@ -152,7 +152,8 @@ def draw_lines(lines: Sequence[Line], axis_title: str, unit: str, periods: Seque
     heights = spread([ln.y[-1] for ln in ends], LABEL_GAP * span)
     notes = [{"x": ln.x[-1], "y": h, "xref": "x", "yref": "y", "text": end_label(ln.name),
               "showarrow": False, "xanchor": "left", "xshift": 8,
-              "font": {"size": 11, "color": ln.colour if ln.strong else style.MUTED}}
+              "font": {"size": 11,
+                       "color": style.text_shade(ln.colour) if ln.strong else style.MUTED}}
              for ln, h in zip(ends, heights, strict=True)]
     low = min([*values, *heights])
     high = max([*values, *heights])

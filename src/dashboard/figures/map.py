@@ -184,12 +184,13 @@ def real_label(name: str, value: str, room: float) -> str:
 
 
 def _credit(shapes: ShapeSet, lang: str) -> list[dict[str, Any]]:
-    """The boundaries' credit, written in the map's lower left corner (kept in exports)."""
+    """The boundaries' credit, written in the map's lower left corner (kept in exports), on
+    opaque white so that it reads over any fill."""
     if shapes.schematic or not shapes.attribution:
         return []
     return [{"text": t("map_boundaries", lang, source=shapes.attribution), "showarrow": False,
              "x": 0, "y": 0, "xref": "paper", "yref": "paper", "xanchor": "left",
-             "yanchor": "bottom", "align": "left", "bgcolor": "rgba(255,255,255,0.8)",
+             "yanchor": "bottom", "align": "left", "bgcolor": style.WHITE,
              "font": {"size": CREDIT_SIZE, "color": style.MUTED}, "name": "credit"}]
 
 

@@ -33,6 +33,9 @@ from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
 SD_THRESHOLD = 0.5
+# The judgement as a symbol as well as a colour (WCAG 2.1 1.4.1, use of colour): drawn apart
+# from the number so it is not read as its sign; no judgement and no value have none.
+SYMBOLS = {"better": "+", "similar": "≈", "worse": "−", "neutral": "", "missing": ""}
 # SCB's socioeconomic area type (1-5) of each RegSO and DeSO, as the indicator ingest names it.
 AREA_TYPE = "socioekonomisk_omradestyp"
 # Above this many areas the overview turns: areas as rows, cut into pages of these sizes.

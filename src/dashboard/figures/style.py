@@ -58,14 +58,60 @@ def colours_for(values: list[float], vmin: float, vmax: float, polarity: str) ->
     return out
 
 
+# WCAG 2.1 success criterion 1.4.3 (contrast, minimum): text needs 4.5:1 against its
+# background. https://www.w3.org/TR/WCAG21/#contrast-minimum
+MIN_TEXT_CONTRAST = 4.5
+WHITE = "#ffffff"
+BLACK = "#000000"
+
+
+def rgb_of(colour: str) -> tuple[float, float, float]:
+    """The red, green and blue (0-255) of '#rrggbb', 'rgb(r, g, b)' or 'rgba(r, g, b, a)'."""
+    if colour.startswith("rgb"):
+        r, g, b = (float(x) for x in colour[colour.index("(") + 1:-1].split(",")[:3])
+        return r, g, b
+    return (float(int(colour[1:3], 16)), float(int(colour[3:5], 16)),
+            float(int(colour[5:7], 16)))
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour, 0 (black) to 1 (white).
+    https://www.w3.org/TR/WCAG21/#dfn-relative-luminance"""
+    linear = []
+    for channel in rgb_of(colour):
+        c = channel / 255
+        linear.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(one: str, other: str) -> float:
+    """WCAG 2.1's contrast ratio (L1 + 0.05) / (L2 + 0.05), 1 to 21.
+    https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio"""
+    high, low = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def text_colour_on(fill: str) -> str:
-    """Black or white text, whichever reads better on the fill colour."""
-    if fill.startswith("rgb"):
-        r, g, b = (float(x) for x in fill[fill.index("(") + 1:-1].split(",")[:3])
-    else:
-        r, g, b = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return TEXT if luminance > 140 else "#ffffff"
+    """The page's dark text or white, whichever has the higher contrast ratio on the fill;
+    black where neither reaches 4.5:1 (black or white always does: at worst sqrt(21))."""
+    best = max((TEXT, WHITE), key=lambda c: contrast_ratio(c, fill))
+    if contrast_ratio(best, fill) >= MIN_TEXT_CONTRAST:
+        return best
+    return max((BLACK, WHITE), key=lambda c: contrast_ratio(c, fill))
+
+
+def text_shade(colour: str, background: str = WHITE) -> str:
+    """The colour itself where it reads as text on the background (4.5:1), else the lightest
+    mix of it with black that does, so a line's name keeps its line's hue."""
+    if contrast_ratio(colour, background) >= MIN_TEXT_CONTRAST:
+        return colour
+    r, g, b = rgb_of(colour)
+    for step in range(1, 21):
+        keep = 1 - step / 20
+        shade = "#" + "".join(f"{round(c * keep):02x}" for c in (r, g, b))
+        if contrast_ratio(shade, background) >= MIN_TEXT_CONTRAST:
+            return shade
+    return BLACK
 
 
 FigureSpec = dict[str, Any]

@@ -108,6 +108,7 @@ def registry() -> list[Page]:
         overview,
         potential,
         profile,
+        statement,
         summary,
         trends,
         upload_page,
@@ -115,7 +116,7 @@ def registry() -> list[Page]:
 
     return [summary.PAGE, overview.PAGE, map_view.PAGE, profile.PAGE, compare.PAGE,
             groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, composite_index.PAGE,
-            definitions.PAGE, upload_page.PAGE]
+            definitions.PAGE, upload_page.PAGE, statement.PAGE]
 
 
 def page_for(path: str | None, pages: list[Page]) -> Page | None:

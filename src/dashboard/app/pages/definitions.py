@@ -78,8 +78,8 @@ def _indicators(ctx: Context) -> list:
     indicators = ds.indicators.sort_values(["topic", f"title_{lang}"])
     if ctx.state.topic:
         indicators = indicators[indicators["topic"] == ctx.state.topic]
-    return [html.P(t("definitions_lead", lang, n=len(indicators)), className="headline",
-                   id="headline"),
+    return [html.H2(t("definitions_lead", lang, n=len(indicators)), className="headline",
+                    id="headline"),
             *[_indicator(ctx, info) for info in indicators.itertuples()]]
 
 
@@ -94,7 +94,8 @@ def _reference(ctx: Context) -> list:
                     for m in MEASURES.values()]),
     ], className="values", id="measures-table")
     return [
-        html.Section([html.H2(t("measures_heading", lang)), measures,
+        html.Section([html.H2(t("measures_heading", lang)),
+                      html.Div(measures, className="scroll"),
                       html.P(t("measures_source", lang), className="chart-note")],
                      className="card"),
         html.Section([html.H2(t("ci_methods_heading", lang)), html.P(t("ci_methods_lead", lang)),

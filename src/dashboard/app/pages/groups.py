@@ -32,7 +32,7 @@ def _groups(ctx: Context) -> list:
     gap_table = markup.table(header,
                       [[name, next((r.value for r in rows if r.measure == "d"), "–"),
                         next((r.value for r in rows if r.measure == "r"), "–")]
-                       for name, rows in gaps], "values")
+                       for name, rows in gaps], "values", label=t("gap_title", lang))
     reading = next((r.reading for _, rows in gaps for r in rows if r.measure == "d"), "")
     sections = equiplot.data.gaps.sections
     return [

@@ -11,6 +11,7 @@ assets/markup_links.js follows without reloading the page.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from dash import dcc, html
 
@@ -22,6 +23,7 @@ from dashboard.core.viewstate import ViewState, href
 from dashboard.figures.overview import (
     NAME_SORT,
     PAGE_SIZES,
+    SYMBOLS,
     AreaTable,
     Cell,
     area_table,
@@ -38,9 +40,23 @@ FILTERS = ("ofind", "oparent", "otype", "osize")
 AREA_TYPES = ("area_type_1", "area_type_2", "area_type_3", "area_type_4", "area_type_5")
 
 
+def _symbol(status: str) -> html.Span | None:
+    """The judgement's symbol, hidden from screen readers (they hear its words)."""
+    if not SYMBOLS[status]:
+        return None
+    hidden: dict[str, Any] = {"aria-hidden": "true"}
+    return html.Span(SYMBOLS[status], className="judge", **hidden)
+
+
 def _legend(lang: str) -> html.P:
-    return html.P([html.Span(t(f"status_{s}", lang), className=f"cell {s} legend")
-                   for s in STATUSES], className="legend-row")
+    """What each colour and symbol means."""
+    return html.P([html.Span([_symbol(s), t(f"status_{s}", lang)], className=f"cell {s} legend")
+                   for s in STATUSES], className="legend-row", id="overview-legend")
+
+
+def _spoken(status: str, lang: str) -> html.Span:
+    """The judgement in words, for screen readers only."""
+    return html.Span(f", {t('status_' + status, lang)}", className="visually-hidden")
 
 
 def _few(ctx: Context) -> list:
@@ -60,8 +76,9 @@ def _few(ctx: Context) -> list:
                                             dimension="total", group="total"))
         cells = [html.Th(dcc.Link(row.label, href=link), scope="row"),
                  html.Td(row.period), html.Td(row.city, className="city")]
-        cells += [html.Td([c.value, html.Span(f" {c.trend}", className="trend")
-                           if c.trend else None],
+        cells += [html.Td([_symbol(c.status), c.value,
+                           html.Span(f" {c.trend}", className="trend") if c.trend else None,
+                           _spoken(c.status, lang)],
                           className=f"cell {c.status}", title=c.title) for c in row.cells]
         body.append(html.Tr(cells))
     return [
@@ -88,10 +105,15 @@ def _link(path: str, state: ViewState, text: str, **attrs: str) -> str:
     return f'<a href="{escape(href(path, state))}" data-view=""{extra}>{escape(text)}</a>'
 
 
-def _cell_markup(cell: Cell) -> str:
+def _cell_markup(cell: Cell, lang: str) -> str:
+    """A cell: the judgement's symbol (hidden from screen readers), the value, the trend and
+    the judgement in words for screen readers."""
+    symbol = SYMBOLS[cell.status]
+    judge = f'<span class="judge" aria-hidden="true">{symbol}</span>' if symbol else ""
     trend = f' <span class="trend">{escape(cell.trend)}</span>' if cell.trend else ""
-    return (f'<td class="cell {cell.status}" title="{escape(cell.title)}">'
-            f"{escape(cell.value)}{trend}</td>")
+    words = escape(t(f"status_{cell.status}", lang))
+    return (f'<td class="cell {cell.status}" title="{escape(cell.title)}">{judge}'
+            f'{escape(cell.value)}{trend}<span class="visually-hidden">, {words}</span></td>')
 
 
 def _sort_header(state: ViewState, table: AreaTable, key: str, label: str, text: str,
@@ -132,7 +154,7 @@ def table_markup(state: ViewState, table: AreaTable) -> str:
     for row in table.rows:
         name = _link("/profile", keep.with_changes(area=row.code), row.name)
         body.append(f'<tr><th scope="row">{name}</th>'
-                    f'{"".join(_cell_markup(c) for c in row.cells)}</tr>')
+                    f'{"".join(_cell_markup(c, lang) for c in row.cells)}</tr>')
     if not table.rows:
         body.append(f'<tr><td colspan="{len(table.columns) + 1}">'
                     f'{escape(t("overview_none", lang))}</td></tr>')

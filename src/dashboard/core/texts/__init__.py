@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import warnings
 
-from dashboard.core.texts import figures, interface, measures, units
+from dashboard.core.texts import figures, interface, measures, statement, units
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -24,6 +24,7 @@ MODULES = {
     "figures": figures.TEXTS,
     "measures": measures.TEXTS,
     "units": units.TEXTS,
+    "statement": statement.TEXTS,
 }
 TEXTS: dict[str, dict[str, str]] = {k: v for module in MODULES.values() for k, v in module.items()}
 

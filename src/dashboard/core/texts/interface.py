@@ -358,7 +358,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_definitions": {"sv": "Definitioner och källor", "en": "Definitions and sources"},
     "nav_label": {"sv": "Vyer", "en": "Views"},
     "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
-    "definitions_indicators": {"sv": "Indikatorer", "en": "Indicators"},
     "page_upload": {"sv": "Lägg till data", "en": "Add data"},
     "upload_lead": {
         "sv": "Lägg till egna resultat per område, till exempel en enkät, i WHO:s mall för "
@@ -559,7 +558,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "embed_code": {"sv": "Kod för inbäddning", "en": "Embed code"},
     "alt_for_download": {"sv": "Alternativtext att använda med bilden",
                          "en": "Alt text to use with the image"},
-    "current_page": {"sv": "Du är här", "en": "You are here"},
     "overview_lead": {
         "sv": "{n} indikatorer för {areas} områden, jämförda med Malmö som helhet.",
         "en": "{n} indicators for {areas} areas, compared with Malmö as a whole.",
