@@ -20,7 +20,7 @@ def test_copy_buttons_are_reached_by_tab_and_copy_the_link(browser, live_url) ->
         button = page.locator("#map-link-copy")
         assert button.evaluate("b => b.tagName") == "BUTTON"
         assert button.inner_text() == "Kopiera länken"
-        page.locator("#map-link").click()
+        page.locator("#map-download-full").focus()  # the last download link before it
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.id") == "map-link-copy"
         page.keyboard.press("Enter")
