@@ -100,7 +100,7 @@ def summary(violations: list[Violation]) -> str:
 
 # Views audited at an address where they show data (as in benchmarks/bench_app.py).
 QUERIES = {"groups": "ind=forvarvsfrekvens", "trends": "ind=forvarvsfrekvens",
-           "profile": "area=1280SD08"}
+           "profile": "area=1280SD08", "overview": "level=deso"}
 LANGS = ("sv", "en")
 # True once a section drawn on request (`components.lazy`) has received its content.
 _DRAWN = """d => { const body = [...d.children].find(c => (c.id || '').includes('lazy-body'));

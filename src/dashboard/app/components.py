@@ -136,8 +136,13 @@ def dropdown_labels(lang: str) -> dcc.Dropdown.Labels:
 
 
 def page_control(name: str, label: str, control_factory, **kwargs) -> html.Div:
-    """A page-specific control: id {'type': 'pc', 'name': name}, wrapped in a labelled div."""
+    """A page-specific control: id {'type': 'pc', 'name': name}, wrapped in a labelled div.
+    A text input sits inside its <label>, which names it for assistive technology (its id is
+    a pattern, so `for` cannot point at it)."""
     control = control_factory(id={"type": "pc", "name": name}, **kwargs)
+    if control_factory is dcc.Input:
+        return html.Div(html.Label([html.Span(label, className="label-text"), control]),
+                        className="control", id=f"{name}-control")
     return html.Div([html.Label(label), control], className="control", id=f"{name}-control")
 
 
