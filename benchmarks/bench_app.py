@@ -36,7 +36,7 @@ from dashboard.app.viewmodel import resolve  # noqa: E402
 from dashboard.core.viewstate import from_query  # noqa: E402
 from dashboard.ingest.boundaries import read_boundaries  # noqa: E402
 from dashboard.store.dataset import read_dataset  # noqa: E402
-from tests.dash_requests import interact_body, navigate_body  # noqa: E402
+from tests.dash_requests import interact_body, navigate_body, post, timed  # noqa: E402
 from tests.synthetic import many_areas  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -59,22 +59,6 @@ INTERACTIONS = [
 ]
 
 
-def _post(client: Any, body: dict[str, Any]) -> tuple[float, bytes]:
-    start = time.perf_counter()
-    response = client.post("/_dash-update-component", json=body)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, response.data[:300]
-    return elapsed, response.data
-
-
-def _timed(client: Any, body: dict[str, Any], calls: int) -> tuple[float, float, int]:
-    times, size = [], 0
-    for _ in range(calls):
-        elapsed, data = _post(client, body)
-        times.append(elapsed)
-        size = len(data)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))], size
 
 
 def time_callbacks(app: Any, calls: int) -> None:
@@ -84,18 +68,18 @@ def time_callbacks(app: Any, calls: int) -> None:
     print(f"  {'view or interaction':42s} {'median ms':>10s} {'p95 ms':>8s} {'bytes':>9s}")
     for page in registry():
         body = navigate_body(app, page.path, QUERIES.get(page.id, ""))
-        median, p95, size = _timed(client, body, calls)
+        _, median, p95, size = timed(client, body, calls)
         print(f"  {'open ' + page.path:42s} {median:10.1f} {p95:8.1f} {size:9d}")
     for name, path, search, control, value in INTERACTIONS:
-        _, drawn = _post(client, navigate_body(app, path, search))
+        _, drawn = post(client, navigate_body(app, path, search))
         view = json.loads(drawn)["response"]["view"]["data"]
-        median, p95, size = _timed(client, interact_body(app, view, control, value), calls)
+        _, median, p95, size = timed(client, interact_body(app, view, control, value), calls)
         print(f"  {name:42s} {median:10.1f} {p95:8.1f} {size:9d}")
     for name, path, search in (("delområde map, 136 areas", "/map",
                                 "?ind=folkmangd&level=delomrade"),
                                ("open a link in English (compare)", "/compare",
                                 "?lang=en&ind=forvarvsfrekvens")):
-        median, p95, size = _timed(client, navigate_body(app, path, search), calls)
+        _, median, p95, size = timed(client, navigate_body(app, path, search), calls)
         print(f"  {name:42s} {median:10.1f} {p95:8.1f} {size:9d}")
 
 

@@ -44,7 +44,7 @@ from dashboard.app.factory import create_app, load  # noqa: E402
 from dashboard.app.settings import DEFAULT_DATA, load_settings, store_dir  # noqa: E402
 from dashboard.cli import main as cli_main  # noqa: E402
 from dashboard.store.dataset import is_store  # noqa: E402
-from tests.dash_requests import interact_body, navigate_body  # noqa: E402
+from tests.dash_requests import interact_body, navigate_body, post, timed  # noqa: E402
 
 NATIONAL = ROOT.parent / "shared" / "data" / "raw" / "scb_deso_2022"
 MALMO_IND = "lag_ekonomisk_standard"
@@ -89,23 +89,6 @@ DRAWN_JS = """expected => {
 COUNT_JS = "() => document.querySelectorAll('.js-plotly-plot').length"
 
 
-def _post(client: Any, body: dict[str, Any]) -> tuple[float, bytes]:
-    start = time.perf_counter()
-    response = client.post("/_dash-update-component", json=body)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, response.data[:300]
-    return elapsed, response.data
-
-
-def _timed(client: Any, body: dict[str, Any], calls: int) -> tuple[float, float, float, int]:
-    """(first ms, p50 ms, p95 ms, response bytes) of one body posted 1 + `calls` times."""
-    first, data = _post(client, body)
-    times = []
-    for _ in range(calls):
-        elapsed, data = _post(client, body)
-        times.append(elapsed)
-    times.sort()
-    return first, statistics.median(times), times[round(0.95 * (len(times) - 1))], len(data)
 
 
 def _fill(ds: Any, ind: str, other_ind: str) -> dict[str, str]:
@@ -134,15 +117,15 @@ def server_views(ds: Any, boundaries: dict[str, Any], fill: dict[str, str], call
     for name, path, search in VIEWS:
         query = "?" + search.format(**fill) if search else ""
         body = navigate_body(app, path, query)
-        got = _timed(client, body, calls)
+        got = timed(client, body, calls)
         _line("open " + name, got, got[2] <= p95_ms and got[0] <= first_ms
               and got[3] <= max_kb * 1024)
         if not interactions:
             continue
         what, control, value = INTERACTIONS[name]
-        _, drawn = _post(client, body)
+        _, drawn = post(client, body)
         view = json.loads(drawn)["response"]["view"]["data"]
-        got = _timed(client, interact_body(app, view, control, value.format(**fill)), calls)
+        got = timed(client, interact_body(app, view, control, value.format(**fill)), calls)
         _line(f"  {name}: {what}", got, got[2] <= p95_ms and got[3] <= max_kb * 1024)
 
 

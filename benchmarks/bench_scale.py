@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.app.factory import create_app  # noqa: E402
-from tests.dash_requests import interact_body, navigate_body  # noqa: E402
+from tests.dash_requests import interact_body, navigate_body, post, timed  # noqa: E402
 from tests.synthetic import deso_dataset  # noqa: E402
 
 IND = "ind=lag_ekonomisk_standard&level=deso"
@@ -57,22 +55,6 @@ INTERACTIONS = [
 ]
 
 
-def _post(client: Any, body: dict[str, Any]) -> tuple[float, bytes]:
-    start = time.perf_counter()
-    response = client.post("/_dash-update-component", json=body)
-    elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, response.data[:300]
-    return elapsed, response.data
-
-
-def _timed(client: Any, body: dict[str, Any], calls: int) -> tuple[float, float, float, int]:
-    first, data = _post(client, body)
-    times = []
-    for _ in range(calls):
-        elapsed, data = _post(client, body)
-        times.append(elapsed)
-    times.sort()
-    return first, statistics.median(times), times[int(0.95 * (len(times) - 1))], len(data)
 
 
 def _line(name: str, figures: tuple[float, float, float, int]) -> None:
@@ -96,13 +78,13 @@ def run(n: int, calls: int) -> None:
           f"{'KB':>9s}")
     for name, path, search in VIEWS:
         query = "?" + search.format(**fill)
-        _line("open " + name, _timed(client, navigate_body(app, path, query), calls))
+        _line("open " + name, timed(client, navigate_body(app, path, query), calls))
     for name, path, search, control, value in INTERACTIONS:
         query = "?" + search.format(**fill)
-        _, drawn = _post(client, navigate_body(app, path, query))
+        _, drawn = post(client, navigate_body(app, path, query))
         view = json.loads(drawn)["response"]["view"]["data"]
         asked = value.format(**fill) if isinstance(value, str) else value
-        _line(name, _timed(client, interact_body(app, view, control, asked), calls))
+        _line(name, timed(client, interact_body(app, view, control, asked), calls))
 
 
 def main() -> None:
