@@ -28,7 +28,7 @@ from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
 from dashboard.core.units import UNITS
 from dashboard.core.viewstate import ViewState
-from dashboard.figures.labels import area_names
+from dashboard.figures.labels import area_names, published_decimals
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
@@ -187,7 +187,7 @@ def judged(ds: Dataset, lang: str, level: str) -> Judged:
         obs = obs[(obs["dimension"] == TOTAL) & (obs["group"] == TOTAL)]
         sexes = [TOTAL] if (obs["sex"] == TOTAL).any() else ["female", "male"]
         unit = UNITS.get(info.unit)
-        decimals = unit.decimals if unit else 1
+        decimals = published_decimals(ds, info.id, level, unit.decimals if unit else 1)
         for sex in sexes:
             at_level = obs[(obs["sex"] == sex) & (obs["level"] == level)]
             period = _latest(at_level, max(2, len(index) // 2))
