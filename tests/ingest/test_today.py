@@ -3,6 +3,7 @@ RegSO values made from DeSO by the stated method, and every value with its sourc
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import openpyxl
@@ -145,3 +146,21 @@ def test_malmo_as_a_whole_is_made_from_its_deso_and_says_so(today) -> None:
                & (obs["indicator_id"] == "median_nettoinkomst")].empty
     rented = _value(obs, "hyresratt_andel", "1280", "2021")
     assert rented["ci_method"] == "wilson"
+
+
+def test_the_build_does_not_depend_on_when_the_files_were_copied(today, tmp_path: Path
+                                                                  ) -> None:
+    raw = shared_path("data", "raw", "scb_deso_2022").parent
+    for entry in raw.iterdir():
+        (tmp_path / entry.name).symlink_to(entry)
+    copied = tmp_path / "scb_regso_2020_2023"
+    copied.unlink()
+    copied.mkdir()
+    for csv in (raw / "scb_regso_2020_2023").glob("*.csv"):
+        (copied / csv.name).write_bytes(csv.read_bytes())
+        os.utime(copied / csv.name, (86_400.0, 86_400.0))
+    meta = REPO / "data" / "meta"
+    tables, _ = build_today(tmp_path, meta, build_tables(raw, read_meta(meta))["areas"])
+    pd.testing.assert_series_equal(tables["sources"]["retrieved"].reset_index(drop=True),
+                                   today["sources"]["retrieved"].reset_index(drop=True))
+    assert not tables["sources"]["retrieved"].str.startswith("1970").any()

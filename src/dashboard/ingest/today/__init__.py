@@ -48,6 +48,10 @@ REGSO_TITLES = {
     "malmo_regso_income": "Inkomster efter region (RegSO), inkomstkomponent, kön och år "
                           "(HE0110I/Tab2InkDesoN)",
 }
+# Nor an export time: the reader would fall back on the file's modification time, which
+# changes with every copy, so the build names the commit the files come from instead.
+REGSO_RETRIEVED = ("undated export (Mumbokatten/diversity_renovation_study, commit "
+                   "d76b041e66e3a51d91186f712b4d033d0e354f74)")
 _AREA_TYPE_NOTES = ("Klassningen läst ur en fil med SCB:s RegSO-klassning (GitHub "
                     "addegezon/deso_socioeconomic_index, 2025-05-14); typernas innebörd enligt "
                     "Delmos sida om områdestyper.")
@@ -166,7 +170,9 @@ def build_today(raw_dir: Path, meta_dir: Path, known: pd.DataFrame
     fohm_rows = sources["publisher"] == "Folkhälsomyndigheten"
     sources.loc[fohm_rows, "url"] = FOHM_URL
     for stem, title in REGSO_TITLES.items():
-        sources.loc[sources["title"] == stem, "title"] = title
+        regso_rows = sources["title"] == stem
+        sources.loc[regso_rows, "retrieved"] = REGSO_RETRIEVED
+        sources.loc[regso_rows, "title"] = title
     tables = {
         "observations": observations,
         "indicators": indicators.reindex(columns=list(INDICATORS.column_names)),
