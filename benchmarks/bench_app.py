@@ -36,6 +36,7 @@ from dashboard.app.viewmodel import resolve  # noqa: E402
 from dashboard.core.viewstate import from_query  # noqa: E402
 from dashboard.ingest.boundaries import read_boundaries  # noqa: E402
 from dashboard.store.dataset import read_dataset  # noqa: E402
+from tests.browser import axe  # noqa: E402
 from tests.dash_requests import interact_body, navigate_body, post, timed  # noqa: E402
 from tests.synthetic import many_areas  # noqa: E402
 
@@ -138,7 +139,7 @@ def browser_requests(browser: Any, base: str, label: str) -> None:
 def _pick(page: Any, control: str) -> bool:
     """Open a dropdown and choose the first option that is not chosen already."""
     page.click(f"{control} .dash-dropdown")
-    other = page.locator("[role=option]:not([aria-selected=true])")
+    other = page.locator(f"{axe.OPTION}:not(.selected)")
     if not other.count():
         page.keyboard.press("Escape")
         return False

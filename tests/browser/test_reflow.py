@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.app.pages import registry
 from dashboard.figures.charts import CHART_IDS
+from tests.browser import axe
 from tests.browser.test_page import settled
 
 pytestmark = pytest.mark.browser
@@ -108,7 +109,7 @@ def test_an_open_dropdown_and_a_long_indicator_name_keep_the_width(narrow, live_
     narrow.goto(f"{live_url}/map?lang={lang}&ind=forvarvsfrekvens")
     settled(narrow)
     narrow.click("#indicator-wrap .dash-dropdown")
-    narrow.wait_for_selector("[role=option]")
+    narrow.wait_for_selector(axe.OPTION)
     assert_fits(narrow, f"/map ({lang}) with the indicator list open")
 
 

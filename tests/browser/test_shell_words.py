@@ -45,7 +45,7 @@ def test_the_sex_choice_is_hidden_while_the_groups_are_split_by_sex(watched, liv
     page.wait_for_selector("#split-control")
     assert not page.locator("#sex-wrap").is_visible()
     page.click("#split-control .dash-dropdown")
-    page.get_by_role("option", name="Ålder").click()
+    page.get_by_role("radio", name="Ålder").click()
     page.wait_for_function("() => location.search.includes('split=age')")
     settled(page)
     assert page.locator("#sex-wrap").is_visible()

@@ -19,7 +19,7 @@ def chart(page, name: str) -> list | None:
 
 def choose(page, control: str, option: str) -> None:
     page.click(f"{control} .dash-dropdown")
-    page.get_by_role("option", name=option, exact=True).click()
+    page.get_by_role("radio", name=option, exact=True).click()
 
 
 # (path, control to change, option to pick, chart that must change, parameter in the URL)

@@ -21,7 +21,10 @@ from dashboard.figures.charts import Chart
 
 # Extra height of the page around the chart: title, subtitle, source lines and margins.
 TEXT_HEIGHT = 170
-PLOT_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False}
+# No toolbar, as on the dashboard (app/components.py): its buttons are English, are Tab
+# stops inside the chart's image, and one offers to share the chart with Chart Studio.
+PLOT_CONFIG = {"responsive": True, "displayModeBar": False, "displaylogo": False,
+               "scrollZoom": False}
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -36,14 +39,25 @@ p {{ margin: 0; }}
 .subtitle {{ color: {muted}; font-size: 0.9rem; }}
 .source {{ color: {muted}; font-size: 0.75rem; margin-top: 6px; }}
 .source a {{ color: inherit; }}
+details {{ font-size: 0.85rem; margin-top: 6px; }}
+summary {{ cursor: pointer; }}
+summary:focus-visible, a:focus-visible {{ outline: 3px solid {focus}; outline-offset: 2px; }}
+.table-box {{ overflow: auto; max-height: 320px; }}
+table {{ border-collapse: collapse; }}
+th, td {{ padding: 2px 8px; text-align: left; border-bottom: 1px solid #ddd; }}
 </style>
 <script src="{script_url}"></script>
 </head>
 <body>
 <figure style="margin: 0">
-<h1>{title}</h1>
+<h1 id="chart-title">{title}</h1>
 <p class="subtitle">{subtitle}</p>
-<div id="chart" role="img" aria-label="{alt}" style="height: {height}px"></div>
+<div id="chart" role="img" aria-labelledby="chart-title" aria-describedby="chart-text"
+ style="height: {height}px"></div>
+<details><summary>{table_label}</summary>
+<div class="table-box" role="region" aria-label="{table_label}" tabindex="0">
+<table>{table}</table></div></details>
+<details><summary>{text_label}</summary><p id="chart-text">{alt}</p></details>
 <figcaption class="source">
 <p>{source}</p>
 <p>{licence} {retrieved}</p>
@@ -62,6 +76,15 @@ def _script_json(value: Any) -> str:
     """JSON safe inside a <script> element: '<', '>' and '&' written as \\u escapes."""
     encoded = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False)
     return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _table(chart: Chart) -> str:
+    """The chart's data as an HTML table: its header, then one row per line of data."""
+    def row(cells: tuple[str, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
+
+    return "".join([f"<thead>{row(chart.header, 'th')}</thead><tbody>",
+                    *(row(r, "td") for r in chart.rows), "</tbody>"])
 
 
 def embed_layout(chart: Chart) -> dict[str, Any]:
@@ -83,7 +106,9 @@ def embed_html(chart: Chart, state: ViewState, base_url: str, script_url: str) -
     escape = html.escape
     return PAGE.format(
         lang=lang, title=escape(chart.title), subtitle=escape(chart.subtitle),
-        font=escape(style.FONT), text=style.TEXT, muted=style.MUTED,
+        font=escape(style.FONT), text=style.TEXT, muted=style.MUTED, focus=style.FOCUS,
+        table_label=escape(t("table_alternative", lang)), table=_table(chart),
+        text_label=escape(t("text_description", lang)),
         script_url=escape(script_url), alt=escape(chart.alt), height=embed_height(chart),
         source=escape(chart.source),
         licence=escape(t("licence", lang, licence=chart.licence)),

@@ -89,6 +89,12 @@ LABELLED = 12
 # The width a map has on a phone 360 px wide, and the size of its 11 px label text: a
 # character about 6.5 px wide, a line 14 px high. A value may overrun its area by a third.
 NARROW_MAP = 330
+# The tile map's labels on phones, chosen in the browser by the graph's width (assets/
+# narrow_labels.js): below each width, the labels that fit the narrowest graph of the
+# range (as measured in chromium: phones 320, 360 and 390 px wide draw it 270, 310 and
+# 340 px wide, 20 px of it margins). From 410 px on, every name fits.
+TILE_LABEL_WIDTHS = ((300, 270), (340, 300), (410, 340))
+MAP_MARGINS = 20
 CHAR_PX = 6.5
 LINE_PX = 14
 VALUE_SLACK = 1.5
@@ -169,11 +175,11 @@ def label_room(shapes: list[Shape]) -> dict[str, float]:
     return room
 
 
-def real_label(name: str, value: str, room: float) -> str:
-    """The text on an area of a real map: name and value where they fit around the label
-    point on a map drawn NARROW_MAP px wide (a phone), the value alone where only it fits,
-    nothing in slivers; the name is always on hover."""
-    across = 2 * room * NARROW_MAP
+def real_label(name: str, value: str, room: float, width: float = NARROW_MAP) -> str:
+    """The text on an area of a map: name and value where they fit around the label point
+    on a map drawn `width` px wide (by default a phone's), the value alone where only it
+    fits, nothing in slivers; the name is always on hover."""
+    across = 2 * room * width
     wrapped = wrap_name(name)
     widest = max(len(line) for line in wrapped.split("<br>"))
     if widest * CHAR_PX <= across and (wrapped.count("<br>") + 2) * LINE_PX <= across:
@@ -181,6 +187,21 @@ def real_label(name: str, value: str, room: float) -> str:
     if len(value) * CHAR_PX <= across * VALUE_SLACK:
         return f"<b>{value}</b>"
     return ""
+
+
+def _tile_label_sets(ordered: list[Shape], names: dict[str, str], values: dict[str, float],
+                     labels: ViewLabels, wide: list[str]) -> list[dict[str, Any]]:
+    """The tile labels for each width of TILE_LABEL_WIDTHS: a tile keeps its name where the
+    name fits a tile of a map that wide, else shows its value alone; `wide` (every name)
+    from the last width on."""
+    room = label_room(ordered)
+    shown = [labels.number(values[s.code]) if s.code in values else "–" for s in ordered]
+    sets: list[dict[str, Any]] = [
+        {"below": below, "text": [real_label(names[s.code], value, room[s.code],
+                                             width - MAP_MARGINS)
+                                  for s, value in zip(ordered, shown, strict=True)]}
+        for below, width in TILE_LABEL_WIDTHS]
+    return [*sets, {"below": None, "text": wide}]
 
 
 def _credit(shapes: ShapeSet, lang: str) -> list[dict[str, Any]]:
@@ -241,6 +262,9 @@ def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
     }
     if show_text:
         labels_trace["text"] = text
+    if shapes.schematic and text:
+        labels_trace["meta"] = {"label_sets": _tile_label_sets(ordered, names, values,
+                                                               labels, text)}
     data.append(labels_trace)
     data.append(_colorbar(vmin, vmax, labels))
     layout = style.base_layout(labels.lang, MAP_HEIGHT)

@@ -22,6 +22,8 @@ from dashboard.core.i18n import plotly_separators
 FONT = "DejaVu Sans, Arial, sans-serif"
 TEXT = "#1f2933"
 MUTED = "#5f6b7a"
+# The focus outline, as in assets/style.css (--focus): 3:1 or more against white.
+FOCUS = "#b45309"
 NO_DATA = "#f2f2f2"  # apart from every fill for all three CVDs
 OUTLINE = "#ffffff"
 HIGHLIGHT = "#d95f02"

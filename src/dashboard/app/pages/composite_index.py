@@ -8,7 +8,6 @@ from dash import dcc, html
 from dashboard.app.components import (
     chart_from,
     dropdown,
-    dropdown_labels,
     page_control,
     sentences,
 )
@@ -31,9 +30,10 @@ def _components(ctx: Context) -> list:
     options = [{"label": _title(ctx, c), "value": c}
                for c in query.composite_options(ctx.ds, ctx.state.level)]
     chosen, _ = components(ctx.ds, ctx.state)
-    return [page_control("sel", t("index_components", ctx.state.lang), dcc.Dropdown,
-                         options=options, value=list(chosen), multi=True,
-                         labels=dropdown_labels(ctx.state.lang))]
+    # Boxes to tick rather than a dropdown: there are a handful of indicators, each box is
+    # seen and named on its own, and each is reached by Tab.
+    return [page_control("sel", t("index_components", ctx.state.lang), dcc.Checklist,
+                         options=options, value=list(chosen), className="checklist")]
 
 
 def _area(ctx: Context) -> list:
