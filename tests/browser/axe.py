@@ -157,6 +157,14 @@ def open_indicator_choice(page: Any) -> None:
     page.wait_for_selector(OPTION, timeout=10_000)
 
 
+def option(page: Any, name: str, exact: bool = False) -> Any:
+    """The option named `name` of the open dropdown: the label a user clicks (its radio
+    button is hidden behind the words)."""
+    radio = page.locator(".dash-dropdown-content").get_by_role("radio", name=name,
+                                                                exact=exact)
+    return radio.locator("xpath=ancestor::label[1]")
+
+
 def choose_other_indicator(page: Any) -> None:
     """In the open indicator dropdown, pick the first indicator not chosen now, and wait
     until the view has been redrawn for it."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.app.factory import create_app
+from tests.browser import axe
 from tests.browser.conftest import serve
 from tests.browser.test_page import settled, wait_ready
 from tests.synthetic import many_areas
@@ -56,7 +57,7 @@ def test_a_change_sends_one_request_and_redraws_only_what_uses_it(watched, live_
     assert len(_server_calls(page)) == 1  # the view, drawn once; the new controls stay quiet
     headline = page.inner_text("#headline")
     page.click("#sort-control .dash-dropdown")
-    page.get_by_role("radio", name="Efter namn").click()
+    axe.option(page, name="Efter namn").click()
     page.wait_for_function("() => window.location.search.includes('sort=name')")
     _quiet(page)
     calls = _updates(page)
@@ -87,7 +88,7 @@ def test_changing_the_indicator_keeps_focus_and_updates_the_links(watched, live_
     _quiet(page)
     _updates(page)
     page.click("#indicator")
-    page.get_by_role("radio", name="Ohälsotal").click()
+    axe.option(page, name="Ohälsotal").click()
     page.wait_for_function(
         "() => document.querySelector('#headline').innerText.startsWith('Ohälsotal')")
     _quiet(page)
@@ -100,7 +101,7 @@ def test_changing_the_indicator_keeps_focus_and_updates_the_links(watched, live_
     link = page.locator("#map-download-png2").get_attribute("href")
     assert "ind=ohalsotal" in link and link.endswith("scale=2")
     page.click("#order-control .dash-dropdown")
-    page.get_by_role("radio", name="Välfärdsindex (medelrang)").click()
+    axe.option(page, name="Välfärdsindex (medelrang)").click()
     page.wait_for_function("() => window.location.search.includes('valfardsindex')")
     _quiet(page)
     assert len(_updates(page)) == 1
@@ -128,7 +129,7 @@ def test_hundreds_of_areas_settle_after_one_answer(watched, many_url) -> None:
     _quiet(page)
     assert len(_server_calls(page)) == 1
     page.click("#sort-control .dash-dropdown")
-    page.get_by_role("radio", name="Efter namn").click()
+    axe.option(page, name="Efter namn").click()
     page.wait_for_function("() => window.location.search.includes('sort=name')")
     _quiet(page)
     assert len(_updates(page)) == 1
@@ -144,7 +145,7 @@ def test_the_definitions_follow_their_topic_in_one_request(watched, live_url) ->
     _updates(page)
     every = page.locator("article.definition").count()
     page.click("#topic-control .dash-dropdown")
-    page.get_by_role("radio", name="Hälsa", exact=True).click()
+    axe.option(page, name="Hälsa", exact=True).click()
     page.wait_for_function("() => location.search.includes('topic=health')")
     _quiet(page)
     assert len(_updates(page)) == 1

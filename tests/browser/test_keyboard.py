@@ -39,3 +39,122 @@ def test_a_weight_moved_by_arrow_keys_keeps_the_focus(watched, live_url) -> None
     settled(page)
     assert page.evaluate("() => document.activeElement.getAttribute('role')") == "slider"
     assert watched.errors == []
+
+
+ACTIVE_JS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return {id: el.id, tag: el.tagName, type: el.type || '', text: el.innerText.trim(),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+}"""
+
+
+def tab_to(page, selector: str, key: str = "Tab", limit: int = 40) -> dict:
+    """Press Tab (or `key`) until the element at `selector` has the focus; what has it."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate(f"() => document.activeElement.matches({selector!r})"):
+            return page.evaluate(ACTIVE_JS)
+    raise AssertionError(f"{selector} not reached in {limit} presses of {key}")
+
+
+def next_option(page) -> str:
+    """In a dropdown just opened, wait for the focus on an option, move it to the next
+    one with the arrow key, and say which."""
+    page.wait_for_selector(".dash-dropdown-content input[type=radio]:focus")
+    first = page.evaluate("() => document.activeElement.value")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(f"() => document.activeElement.value !== {first!r}")
+    return page.evaluate("() => document.activeElement.closest('label').innerText.trim()")
+
+
+def wait_for_param(page, param: str) -> None:
+    page.wait_for_function(f"() => window.location.search.includes({param!r})")
+    settled(page)
+
+
+def test_a_keyboard_alone_goes_through_a_view(watched, live_url) -> None:
+    """Skip link, indicator, year, sex, the download box and the language, with no mouse:
+    each step is reached by Tab, shows where the focus is, changes the view, and leaves
+    the focus on the control the user changed."""
+    page = watched.page
+    page.goto(live_url + "/map?lang=sv")
+    settled(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate(ACTIVE_JS)["id"] == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate(ACTIVE_JS)["id"] == "main"
+
+    page.keyboard.press("Tab")
+    indicator = page.evaluate(ACTIVE_JS)
+    assert (indicator["id"], indicator["tag"], indicator["outline"]) == \
+        ("indicator", "BUTTON", True)
+    assert tab_to(page, "#period")["outline"]  # the years of the first indicator
+    before = page.url
+    page.keyboard.press("ArrowDown")
+    chosen = next_option(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => window.location.href !== {before!r}")
+    settled(page)
+    page.wait_for_function("() => document.activeElement.id === 'period'")
+    assert page.inner_text("#period") == chosen
+
+    assert tab_to(page, "#indicator", key="Shift+Tab")["outline"]
+    before = page.url
+    page.keyboard.press("Enter")
+    chosen = next_option(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => window.location.href !== {before!r}")
+    settled(page)
+    page.wait_for_function("() => document.activeElement.id === 'indicator'")
+    assert page.inner_text("#indicator") == chosen
+
+    radio = tab_to(page, "#sex input")
+    assert radio["type"] == "radio" and radio["outline"]
+    before = page.url
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => window.location.href !== {before!r}")
+    settled(page)
+    assert page.evaluate("() => document.activeElement.closest('#sex') !== null")
+
+    box = tab_to(page, "#map-share summary")
+    assert box["outline"]
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#map-download-csv")
+    link = tab_to(page, "a.download")
+    assert link["outline"] and link["tag"] == "A"
+    assert tab_to(page, "#map-link-copy")["tag"] == "BUTTON"
+
+    view = page.url
+    toggle = tab_to(page, "#lang-toggle", key="Shift+Tab", limit=80)
+    assert toggle["outline"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    settled(page)
+    assert "lang=en" in page.url
+    for param in view.split("?")[1].split("&"):
+        if not param.startswith("lang="):
+            assert param in page.url
+    assert page.inner_text("#label-indicator") == "Indicator"
+    assert watched.errors == []
+
+
+def test_the_index_indicators_are_named_boxes_ticked_by_the_space_bar(watched, live_url
+                                                                      ) -> None:
+    page = watched.page
+    page.goto(live_url + "/index")
+    settled(page)
+    group = page.get_by_role("group", name="Indikatorer i indexet")
+    boxes = group.get_by_role("checkbox")
+    assert boxes.count() >= 4
+    unticked = group.get_by_role("checkbox", checked=False).first
+    name = unticked.evaluate("b => b.closest('label').innerText.trim()")
+    sliders = page.locator("#page [role=slider]").count()
+    unticked.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("n => document.querySelectorAll('#page [role=slider]').length > n",
+                           arg=sliders)
+    settled(page)
+    assert page.get_by_role("slider", name=name).count() == 1
+    assert page.get_by_role("checkbox", name=name).is_checked()
+    assert watched.errors == []

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.browser import axe
+
 pytestmark = pytest.mark.browser
 
 FIGURE_JS = """id => {
@@ -40,7 +42,7 @@ def test_indicator_change_updates_map_and_bars(watched, live_url) -> None:
     assert len([t for t in map_before if t[0]]) == 10  # ten filled districts
 
     page.click("#indicator")
-    page.get_by_role("radio", name="Förvärvsfrekvens 20–64 år").click()
+    axe.option(page, name="Förvärvsfrekvens 20–64 år").click()
     page.wait_for_function(
         "() => document.querySelector('#headline').innerText.startsWith('Förvärvsfrekvens')")
     wait_ready(page)
@@ -116,7 +118,7 @@ def test_ranking_choice_changes_the_gradient_and_the_link(watched, live_url) -> 
     before = page.inner_text("#gap-gradient")
     assert "förvärvsfrekvens" in before
     page.click("#order-control .dash-dropdown")
-    page.get_by_role("radio", name="Välfärdsindex (medelrang)").click()
+    axe.option(page, name="Välfärdsindex (medelrang)").click()
     page.wait_for_function(
         "() => document.querySelector('#gap-gradient h3').innerText.includes('välfärdsindex')")
     page.wait_for_function("() => location.search.includes('order=valfardsindex_rangmedel')")

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tests.browser import axe
 from tests.browser.test_page import FIGURE_JS, settled
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ def chart(page, name: str) -> list | None:
 
 def choose(page, control: str, option: str) -> None:
     page.click(f"{control} .dash-dropdown")
-    page.get_by_role("radio", name=option, exact=True).click()
+    axe.option(page, name=option, exact=True).click()
 
 
 # (path, control to change, option to pick, chart that must change, parameter in the URL)
