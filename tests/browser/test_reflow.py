@@ -147,3 +147,58 @@ def test_map_with_real_boundaries_fits_320px(narrow, boundary_url) -> None:
     settled(narrow)
     narrow.wait_for_selector("#map .js-plotly-plot .main-svg", timeout=20_000)
     assert_fits(narrow, "/map with the stadsdel boundaries")
+
+
+# Each tile's label on the map: its words, the box of its text and of its tile, on screen.
+TILE_LABELS_JS = """() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const tiles = [...gd.querySelectorAll('.scatterlayer .trace')]
+    .map(t => t.querySelector('.js-fill')).filter(Boolean)
+    .map(f => f.getBoundingClientRect()).filter(r => r.width > 0);
+  return [...gd.querySelectorAll('.textpoint text')].map(text => {
+    const r = text.getBoundingClientRect();
+    const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    const tile = tiles.find(b => b.left <= x && x <= b.right && b.top <= y && y <= b.bottom);
+    return {words: text.textContent, left: r.left, right: r.right, top: r.top,
+            bottom: r.bottom, tile: tile ? [tile.left, tile.right, tile.top, tile.bottom]
+                                        : null};
+  });
+}"""
+
+
+# True once the map shows the labels made for its width (set after its first draw).
+LABELS_SET_JS = """() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const trace = gd.data.find(t => t.meta && t.meta.label_sets);
+  const set = trace.meta.label_sets.find(s => s.below === null || gd.clientWidth < s.below);
+  return JSON.stringify(trace.text) === JSON.stringify(set.text);
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_tile_map_labels_stay_inside_their_tiles_on_a_phone(browser, live_url,
+                                                                 width) -> None:
+    """On a phone the tile map keeps a readable label in every tile: the name where it
+    fits, the value alone where it does not; on a wide screen every tile has its name."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_url}/map?lang=sv")
+        settled(page)
+        page.wait_for_function(
+            "() => document.querySelectorAll('#map .textpoint text').length >= 10")
+        page.wait_for_function(LABELS_SET_JS)
+        labels = page.evaluate(TILE_LABELS_JS)
+        assert len(labels) == 10
+        for label in labels:
+            left, right, top, bottom = label["tile"]
+            assert left - 1 <= label["left"] and label["right"] <= right + 1, label
+            assert top - 1 <= label["top"] and label["bottom"] <= bottom + 1, label
+            assert any(ch.isdigit() for ch in label["words"]), label
+        named = [label for label in labels if any(ch.isalpha() for ch in label["words"])]
+        if width == 1280:
+            assert len(named) == 10
+        else:
+            assert 0 < len(named) < 10
+    finally:
+        context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -61,7 +62,10 @@ def test_embed_shows_title_source_and_link_and_loads_only_the_local_script(
     assert parsed.lang == "sv"
     assert parsed.sources == [SCRIPT]
     assert chart.title in page and chart.subtitle in page and chart.source in page
-    hosts = {urlsplit(u).netloc for u in re.findall(r"https?://[^\s\"'<>]+", page)}
+    # Addresses the page loads or links to (a source's address in the table is text).
+    linked = re.findall(r'(?:src|href)="(https?://[^"]+)"', page)
+    scripted = re.findall(r"https?://[^\s\"'<>]+", "".join(parsed.script_bodies))
+    hosts = {urlsplit(u).netloc for u in linked + scripted}
     assert hosts == {urlsplit(BASE_URL).netloc}
     assert f'href="{BASE_URL}{to_query(sv_view)}"'.replace("&", "&amp;") in page
     call = parsed.script_bodies[-1]
@@ -94,3 +98,18 @@ def test_iframe_snippet_points_at_the_embed(dataset, sv_view) -> None:
     assert snippet.startswith("<iframe ") and snippet.endswith("</iframe>")
     assert 'src="http://127.0.0.1:8050/embed/map?ind=x&amp;lang=sv"' in snippet
     assert f'title="{chart.title}"' in snippet
+
+
+def test_the_embedded_chart_is_a_named_image_with_its_text_and_table(dataset, sv_view
+                                                                      ) -> None:
+    chart = build_chart(dataset, sv_view, "bars")
+    page = embed_html(chart, sv_view, BASE_URL, SCRIPT)
+    assert ('<div id="chart" role="img" aria-labelledby="chart-title" '
+            'aria-describedby="chart-desc"') in page
+    assert f'<h1 id="chart-title">{html.escape(chart.title)}</h1>' in page
+    assert f'<p id="chart-desc" hidden>{html.escape(chart.alt)}</p>' in page
+    assert "<summary>Visa som tabell</summary>" in page
+    assert page.count("<tr>") == len(chart.rows) + 1
+    for cell in chart.rows[0]:
+        assert f"<td>{html.escape(cell)}</td>" in page
+    assert '"displayModeBar": false' in page

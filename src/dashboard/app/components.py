@@ -28,7 +28,7 @@ def graph(name: str, spec: FigureSpec, described: bool) -> html.Div:
     `described`, described by its generated text."""
     aria: dict[str, Any] = {"aria-labelledby": f"{name}-heading"}
     if described:
-        aria["aria-describedby"] = f"{name}-alt"
+        aria["aria-describedby"] = f"{name}-desc"
     return html.Div(dcc.Graph(id={"type": "graph", "name": name}, figure=spec,
                               config=GRAPH_CONFIG), id=name, role="img", **aria)
 
@@ -38,6 +38,10 @@ def chart_card(name: str, heading: str, spec: FigureSpec, lang: str, *, source: 
     """A chart with its heading, table alternative (the next thing after the image, one
     keystroke away), note, text description and source."""
     parts = [html.H2(heading, id=f"{name}-heading"), graph(name, spec, bool(alt))]
+    if alt:
+        # The image's description: hidden, read through aria-describedby (a reference into
+        # the closed section below would give none in chromium).
+        parts.append(html.P(alt, id=f"{name}-desc", hidden=True))
     if header is not None and rows is not None:
         parts.append(lazy(f"table:{name}", t("table_alternative", lang), "alt",
                           f"{name}-table"))

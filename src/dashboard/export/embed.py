@@ -1,8 +1,10 @@
 """Embeds: a standalone HTML page showing one chart, and the iframe snippet that shows it.
 
 The page draws the same spec as the dashboard, with its title, subtitle, source line and
-a link back to the view, in the view's language. plotly.js is loaded from the
-dashboard's own server (`script_url`), so an embed makes no request to any other host.
+a link back to the view, in the view's language. The chart is an image named by its title
+and described by its text, with its table and text in sections to open under it.
+plotly.js is loaded from the dashboard's own server (`script_url`), so an embed makes no
+request to any other host.
 """
 
 from __future__ import annotations
@@ -52,12 +54,13 @@ th, td {{ padding: 2px 8px; text-align: left; border-bottom: 1px solid #ddd; }}
 <figure style="margin: 0">
 <h1 id="chart-title">{title}</h1>
 <p class="subtitle">{subtitle}</p>
-<div id="chart" role="img" aria-labelledby="chart-title" aria-describedby="chart-text"
+<div id="chart" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc"
  style="height: {height}px"></div>
+<p id="chart-desc" hidden>{alt}</p>
 <details><summary>{table_label}</summary>
 <div class="table-box" role="region" aria-label="{table_label}" tabindex="0">
 <table>{table}</table></div></details>
-<details><summary>{text_label}</summary><p id="chart-text">{alt}</p></details>
+<details><summary>{text_label}</summary><p>{alt}</p></details>
 <figcaption class="source">
 <p>{source}</p>
 <p>{licence} {retrieved}</p>

@@ -51,10 +51,8 @@ class Gap:
 # core/texts/statement.py, when its fix lands and update UPDATED. With no gaps left, the
 # statement says the site is fully compliant.
 KNOWN_GAPS: tuple[Gap, ...] = (
-    Gap("statement_gap_names", ("1.3.1", "3.3.2", "4.1.2")),
-    Gap("statement_gap_toolbar", ("1.4.11", "3.1.2", "4.1.2")),
-    Gap("statement_gap_charts", ("1.1.1", "1.3.1")),
-    Gap("statement_gap_reflow", ("1.4.10",)),
+    Gap("statement_gap_hover", ("1.4.13",)),
+    Gap("statement_gap_fills", ("1.4.11",)),
 )
 
 

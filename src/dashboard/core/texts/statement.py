@@ -62,35 +62,22 @@ TEXTS: dict[str, dict[str, str]] = {
               "fixed. In brackets are the WCAG 2.1 success criteria not met.",
     },
     "statement_criteria": {"sv": "(WCAG 2.1: {criteria})", "en": "(WCAG 2.1: {criteria})"},
-    "statement_gap_names": {
-        "sv": "Flera reglage saknar namn för skärmläsare: rullgardinsmenyerna läses upp med "
-              "sitt valda värde i stället för sin rubrik, valet av kön och vikterna i "
-              "välfärdsindexet saknar namn och filväljaren under Lägg till data saknar "
-              "etikett. Rullgardinsmenyerna innehåller också ett dolt fält som ändå kan få "
-              "fokus.",
-        "en": "Several controls have no name for screen readers: the drop-down menus are "
-              "read out by their chosen value instead of their label, the choice of sex and "
-              "the welfare index weights have no name, and the file picker under Add data "
-              "has no label. The drop-down menus also hold a hidden field that can still take "
-              "focus.",
+    "statement_gap_hover": {
+        "sv": "Rutan med uppgifter som visas när muspekaren vilar på ett diagram kan inte "
+              "stängas med Esc-tangenten och försvinner när pekaren flyttas till den. Samma "
+              "uppgifter finns i tabellen under varje diagram.",
+        "en": "The box of figures shown when the pointer rests on a chart cannot be closed "
+              "with the Esc key and disappears when the pointer moves onto it. The same "
+              "figures are in the table under each chart.",
     },
-    "statement_gap_toolbar": {
-        "sv": "Diagrammens verktygsrad har knappar med engelska namn och ikoner med för låg "
-              "kontrast. Samma funktioner finns i nedladdningsrutan under varje diagram.",
-        "en": "The charts' toolbar has buttons named in English only and icons with too "
-              "little contrast. The download box under each chart offers the same functions.",
-    },
-    "statement_gap_charts": {
-        "sv": "Diagrammen saknar namn och beskrivning för skärmläsare. Varje diagram har en "
-              "textbeskrivning och en tabell, men de är inte kopplade till diagrammet.",
-        "en": "The charts have no name or description for screen readers. Each chart has a "
-              "text description and a table, but they are not tied to the chart.",
-    },
-    "statement_gap_reflow": {
-        "sv": "På en mobil (320–390 pixlar) blir rutkartans rutor små och några etiketter "
-              "går in i varandra; tabellen under kartan ger samma värden.",
-        "en": "On a phone (320–390 pixels) the tile map's tiles are small and some labels "
-              "run into each other; the table under the map gives the same values.",
+    "statement_gap_fills": {
+        "sv": "De ljusaste färgerna i kartorna och diagrammen har lägre kontrast än 3:1 mot "
+              "den vita bakgrunden, så att ljusa rutor och staplar kan vara svåra att urskilja. "
+              "Värdena står på rutor och staplar där de får plats och finns alltid i tabellen.",
+        "en": "The lightest colours of the maps and charts have less than 3:1 contrast "
+              "against the white background, so light tiles and bars can be hard to make "
+              "out. Values are written on tiles and bars where they fit, and are always in "
+              "the table.",
     },
     "statement_exempt_heading": {"sv": "Undantag", "en": "Exemptions"},
     "statement_exempt": {
