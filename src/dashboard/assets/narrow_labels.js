@@ -1,8 +1,8 @@
-/* Map labels that fit the width the map is drawn at. A tile map's label trace carries,
-   in meta.label_sets, its labels for graphs narrower than each width ("below"), made on
-   the server (figures/map.py); the last set (below null) has every name. On a phone a
-   tile keeps its name where the name fits and shows its value alone where it does not;
-   every name stays on tap and in the table under the map. */
+/* Map labels that fit the width the map is drawn at. A map's label trace carries, in
+   meta.label_sets, its labels for graphs narrower than each width ("below"), made on the
+   server (figures/map.py); the last set (below null) is for any wider graph. On a phone
+   an area keeps its name where the name fits and shows its value alone where it does
+   not; every name stays on tap and in the table under the map. */
 (function () {
   function fit(gd) {
     if (!gd.data || !window.Plotly) { return; }

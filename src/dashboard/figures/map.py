@@ -86,15 +86,15 @@ COLOURBAR_ROOM = 64
 # Real boundaries carry their names and values as text up to this many areas (Malmö's ten
 # stadsdelar); more would crowd; their names are then on hover.
 LABELLED = 12
-# The width a map has on a phone 360 px wide, and the size of its 11 px label text: a
-# character about 6.5 px wide, a line 14 px high. A value may overrun its area by a third.
-NARROW_MAP = 330
-# The tile map's labels on phones, chosen in the browser by the graph's width (assets/
-# narrow_labels.js): below each width, the labels that fit the narrowest graph of the
-# range (as measured in chromium: phones 320, 360 and 390 px wide draw it 270, 310 and
-# 340 px wide, 20 px of it margins). From 410 px on, every name fits.
-TILE_LABEL_WIDTHS = ((300, 270), (340, 300), (410, 340))
+# A map's labels by the width it is drawn at, chosen in the browser (assets/
+# narrow_labels.js): below each width, the labels that fit the narrowest graph of the range
+# (as measured in chromium: phones 320, 360 and 390 px wide draw it 270, 310 and 340 px
+# wide, 20 px of it margins); from WIDE_MAP on, and in exported files, those for WIDE_MAP.
+WIDE_MAP = 410
+LABEL_WIDTHS = ((300, 270), (340, 300), (WIDE_MAP, 340))
 MAP_MARGINS = 20
+# The size of the 11 px label text: a character about 6.5 px wide, a line 14 px high. A
+# value may overrun its area by a third.
 CHAR_PX = 6.5
 LINE_PX = 14
 VALUE_SLACK = 1.5
@@ -175,10 +175,10 @@ def label_room(shapes: list[Shape]) -> dict[str, float]:
     return room
 
 
-def real_label(name: str, value: str, room: float, width: float = NARROW_MAP) -> str:
+def real_label(name: str, value: str, room: float, width: float) -> str:
     """The text on an area of a map: name and value where they fit around the label point
-    on a map drawn `width` px wide (by default a phone's), the value alone where only it
-    fits, nothing in slivers; the name is always on hover."""
+    on a map drawn `width` px wide, the value alone where only it fits, nothing in slivers;
+    the name is always on hover."""
     across = 2 * room * width
     wrapped = wrap_name(name)
     widest = max(len(line) for line in wrapped.split("<br>"))
@@ -189,19 +189,22 @@ def real_label(name: str, value: str, room: float, width: float = NARROW_MAP) ->
     return ""
 
 
-def _tile_label_sets(ordered: list[Shape], names: dict[str, str], values: dict[str, float],
-                     labels: ViewLabels, wide: list[str]) -> list[dict[str, Any]]:
-    """The tile labels for each width of TILE_LABEL_WIDTHS: a tile keeps its name where the
-    name fits a tile of a map that wide, else shows its value alone; `wide` (every name)
-    from the last width on."""
+def _label_sets(ordered: list[Shape], names: dict[str, str], values: dict[str, float],
+                labels: ViewLabels, schematic: bool) -> list[dict[str, Any]]:
+    """The labels of the areas for each range of LABEL_WIDTHS, then (below None) those for
+    WIDE_MAP: an area keeps its name where it fits an area of a map that wide, else shows
+    its value alone (nothing in slivers). Tiles show every name from WIDE_MAP on."""
     room = label_room(ordered)
     shown = [labels.number(values[s.code]) if s.code in values else "–" for s in ordered]
-    sets: list[dict[str, Any]] = [
-        {"below": below, "text": [real_label(names[s.code], value, room[s.code],
-                                             width - MAP_MARGINS)
-                                  for s, value in zip(ordered, shown, strict=True)]}
-        for below, width in TILE_LABEL_WIDTHS]
-    return [*sets, {"below": None, "text": wide}]
+
+    def at(width: float) -> list[str]:
+        return [real_label(names[s.code], value, room[s.code], width - MAP_MARGINS)
+                for s, value in zip(ordered, shown, strict=True)]
+
+    wide = [f"{wrap_name(names[s.code])}<br><b>{value}</b>"
+            for s, value in zip(ordered, shown, strict=True)] if schematic else at(WIDE_MAP)
+    return [*({"below": below, "text": at(width)} for below, width in LABEL_WIDTHS),
+            {"below": None, "text": wide}]
 
 
 def _credit(shapes: ShapeSet, lang: str) -> list[dict[str, Any]]:
@@ -244,12 +247,8 @@ def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
                          "fill": "toself", "fillcolor": "#ffffff", "line": {"width": 0},
                          "hoverinfo": "skip", "showlegend": False, "name": "hole"})
     show_text = shapes.schematic or len(ordered) <= LABELLED
-    text = []
-    room = {} if shapes.schematic or not show_text else label_room(ordered)
-    for s in ordered if show_text else ():
-        value = labels.number(values[s.code]) if s.code in values else "–"
-        text.append(f"{wrap_name(names[s.code])}<br><b>{value}</b>" if shapes.schematic
-                    else real_label(names[s.code], value, room[s.code]))
+    label_sets = _label_sets(ordered, names, values, labels, shapes.schematic) \
+        if show_text else []
     opens = [s.code if areas is None or s.code in areas else None for s in ordered]
     labels_trace: dict[str, Any] = {
         "type": "scatter", "x": [s.label_x for s in ordered], "y": [s.label_y for s in ordered],
@@ -260,11 +259,9 @@ def area_map(shapes: ShapeSet, values: dict[str, float], names: dict[str, str],
         "customdata": opens, "hovertext": [hover[s.code] for s in ordered],
         "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False, "name": "areas",
     }
-    if show_text:
-        labels_trace["text"] = text
-    if shapes.schematic and text:
-        labels_trace["meta"] = {"label_sets": _tile_label_sets(ordered, names, values,
-                                                               labels, text)}
+    if label_sets:
+        labels_trace["text"] = label_sets[-1]["text"]
+        labels_trace["meta"] = {"label_sets": label_sets}
     data.append(labels_trace)
     data.append(_colorbar(vmin, vmax, labels))
     layout = style.base_layout(labels.lang, MAP_HEIGHT)
