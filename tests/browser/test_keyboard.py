@@ -68,9 +68,18 @@ def next_option(page) -> str:
     return page.evaluate("() => document.activeElement.closest('label').innerText.trim()")
 
 
-def wait_for_param(page, param: str) -> None:
-    page.wait_for_function(f"() => window.location.search.includes({param!r})")
+def choose_next_by_keys(page, control: str, opener: str) -> None:
+    """In the focused dropdown `control`, opened with the key `opener`, choose the option
+    after the current one with ↓ and Enter: the view changes to it and the focus is back
+    on the dropdown."""
+    before = page.url
+    page.keyboard.press(opener)
+    chosen = next_option(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => window.location.href !== {before!r}")
     settled(page)
+    page.wait_for_function(f"() => document.activeElement.id === {control!r}")
+    assert page.inner_text(f"#{control}") == chosen
 
 
 def test_a_keyboard_alone_goes_through_a_view(watched, live_url) -> None:
@@ -90,24 +99,10 @@ def test_a_keyboard_alone_goes_through_a_view(watched, live_url) -> None:
     assert (indicator["id"], indicator["tag"], indicator["outline"]) == \
         ("indicator", "BUTTON", True)
     assert tab_to(page, "#period")["outline"]  # the years of the first indicator
-    before = page.url
-    page.keyboard.press("ArrowDown")
-    chosen = next_option(page)
-    page.keyboard.press("Enter")
-    page.wait_for_function(f"() => window.location.href !== {before!r}")
-    settled(page)
-    page.wait_for_function("() => document.activeElement.id === 'period'")
-    assert page.inner_text("#period") == chosen
+    choose_next_by_keys(page, "period", "ArrowDown")
 
     assert tab_to(page, "#indicator", key="Shift+Tab")["outline"]
-    before = page.url
-    page.keyboard.press("Enter")
-    chosen = next_option(page)
-    page.keyboard.press("Enter")
-    page.wait_for_function(f"() => window.location.href !== {before!r}")
-    settled(page)
-    page.wait_for_function("() => document.activeElement.id === 'indicator'")
-    assert page.inner_text("#indicator") == chosen
+    choose_next_by_keys(page, "indicator", "Enter")
 
     radio = tab_to(page, "#sex input")
     assert radio["type"] == "radio" and radio["outline"]
