@@ -982,6 +982,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Source: Statistics Sweden, Statistical Database, table {matrix}; exported "
               "{exported} (file {file}). Statistics Sweden's footnotes, in Swedish:",
     },
+    "regso_undated_notes": {
+        "sv": "Källa: SCB, Statistikdatabasen, tabell {matrix}. Filen {file} är ett utdrag "
+              "utan exporttid och utan SCB:s fotnoter, hämtat ur {origin}.",
+        "en": "Source: Statistics Sweden, Statistical Database, table {matrix}. The file "
+              "{file} is an extract with neither export time nor Statistics Sweden's "
+              "footnotes, taken from {origin}.",
+    },
     "scb_file_licence": {
         "sv": "CC0 (SCB:s öppna data); SCB rekommenderar källangivelsen ”Källa: SCB”",
         "en": "CC0 (Statistics Sweden open data); Statistics Sweden recommends the credit "

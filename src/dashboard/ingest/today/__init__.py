@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core.schema import INDICATORS, OBSERVATIONS, SOURCES, TOTAL
+from dashboard.core.texts import t
 from dashboard.ingest.fohm_deso import read_fohm_workbooks
 from dashboard.ingest.scb_file import read_scb_file
 from dashboard.ingest.today.areas import (
@@ -41,17 +42,18 @@ FOHM_URL = ("https://github.com/StaffanBetner/vaccin_deso/tree/"
             "980192698bcd5fa7dcefce7922aa0017518e7828/data")
 # SCB's CSV exports carry no title; their tables in Statistikdatabasen (PROVENANCE.md).
 REGSO_TITLES = {
-    "malmo_regso_foreign_born": "Folkmängd efter region (RegSO), födelseregion, kön och år "
-                                "(BE0101Y/FolkmDesoLandKon)",
-    "malmo_regso_housing_tenure": "Antal lägenheter efter region (RegSO), upplåtelseform och år "
-                                  "(BO0104X/BO0104T10N)",
-    "malmo_regso_income": "Inkomster efter region (RegSO), inkomstkomponent, kön och år "
-                          "(HE0110I/Tab2InkDesoN)",
+    "malmo_regso_foreign_born": ("Folkmängd efter region (RegSO), födelseregion, kön och år",
+                                 "BE0101Y/FolkmDesoLandKon"),
+    "malmo_regso_housing_tenure": ("Antal lägenheter efter region (RegSO), upplåtelseform och "
+                                   "år", "BO0104X/BO0104T10N"),
+    "malmo_regso_income": ("Inkomster efter region (RegSO), inkomstkomponent, kön och år",
+                           "HE0110I/Tab2InkDesoN"),
 }
 # Nor an export time: the reader would fall back on the file's modification time, which
 # changes with every copy, so the build names the commit the files come from instead.
-REGSO_RETRIEVED = ("undated export (Mumbokatten/diversity_renovation_study, commit "
-                   "d76b041e66e3a51d91186f712b4d033d0e354f74)")
+REGSO_ORIGIN = ("Mumbokatten/diversity_renovation_study, commit "
+                "d76b041e66e3a51d91186f712b4d033d0e354f74")
+REGSO_RETRIEVED = f"undated export ({REGSO_ORIGIN})"
 _AREA_TYPE_NOTES = ("Klassningen läst ur en fil med SCB:s RegSO-klassning (GitHub "
                     "addegezon/deso_socioeconomic_index, 2025-05-14); typernas innebörd enligt "
                     "Delmos sida om områdestyper.")
@@ -169,10 +171,14 @@ def build_today(raw_dir: Path, meta_dir: Path, known: pd.DataFrame
     sources = sources[sources["id"].isin(used)].drop_duplicates("id")
     fohm_rows = sources["publisher"] == "Folkhälsomyndigheten"
     sources.loc[fohm_rows, "url"] = FOHM_URL
-    for stem, title in REGSO_TITLES.items():
+    for stem, (title, matrix) in REGSO_TITLES.items():
         regso_rows = sources["title"] == stem
         sources.loc[regso_rows, "retrieved"] = REGSO_RETRIEVED
-        sources.loc[regso_rows, "title"] = title
+        sources.loc[regso_rows, "title"] = f"{title} ({matrix})"
+        notes = {lang: t("regso_undated_notes", lang, matrix=matrix, file=f"{stem}.csv",
+                         origin=REGSO_ORIGIN) for lang in ("sv", "en")}
+        sources.loc[regso_rows, ["notes", "notes_sv", "notes_en"]] = \
+            [notes["sv"], notes["sv"], notes["en"]]
     tables = {
         "observations": observations,
         "indicators": indicators.reindex(columns=list(INDICATORS.column_names)),
