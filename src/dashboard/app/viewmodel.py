@@ -55,6 +55,12 @@ LEAD_ORDERS = ("median_nettoinkomst", "lag_ekonomisk_standard")
 LEAD_TOPIC = "health"
 # A new filter, sort or page size of the overview's table starts again at its first page.
 RESTARTS_PAGE = frozenset({"osize", "osort", "ofind", "oparent", "otype"})
+# The social-investment view's number boxes: ranges set by their low, likely and high box,
+# the four shares by one box each, whole numbers and amounts by one box.
+SPAN_FIELDS = frozenset({"vpu", "cost0", "costy", "eff", "decay", "rate"})
+SPAN_PARTS = ("lo", "mid", "hi")
+SHARE_PARTS = ("0", "1", "2", "3")
+NUMBER_FIELDS = frozenset({"people", "cyrs", "start", "hor", "seed"})
 
 
 @dataclass(frozen=True)
@@ -384,11 +390,22 @@ def _parses(name: str, text: str) -> bool:
     return True
 
 
+def _is_number(value: Any, high: float = 1e15) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) \
+        and 0 <= value < high
+
+
 def _fits(name: str, value: Any) -> bool:
     """Whether `value` has the type and form of control `name` (None: back to the default)."""
     if name.startswith("w:"):
-        return value is None or (isinstance(value, int | float) and not isinstance(value, bool)
-                                 and 0 <= value <= 100)
+        return value is None or _is_number(value, 100.000001)
+    if ":" in name:
+        field, part = name.split(":", 1)
+        allowed = SPAN_PARTS if field in SPAN_FIELDS else SHARE_PARTS if field == "shares" \
+            else ()
+        return part in allowed and (value is None or _is_number(value))
+    if name in NUMBER_FIELDS:
+        return value is None or (_is_number(value) and _parses(name, _as_text(value)))
     if name not in _PARSERS or name == "weights":
         return False
     if value is None:
@@ -397,6 +414,23 @@ def _fits(name: str, value: Any) -> bool:
         return isinstance(value, list | tuple) and all(
             isinstance(c, str) and (not c or _parses("indicator", c)) for c in value)
     return isinstance(value, str) and (not value or _parses(name, value))
+
+
+def _as_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _with_part(values: tuple[float, ...], part: str, value: float | None) -> tuple[float, ...]:
+    """A range with its low, likely or high box set. Clearing the likely value clears the
+    range; clearing an end puts it back to the likely value; an end set before any likely
+    value is taken as the likely value too. Equal ends keep the range as one value."""
+    if part == "mid" and value is None:
+        return ()
+    low, mid, high = (values * 3)[:3] if len(values) == 1 else values or (float(value or 0),) * 3
+    new = mid if value is None else float(value)
+    low, mid, high = (new if part == "lo" else low, new if part == "mid" else mid,
+                      new if part == "hi" else high)
+    return (mid,) if low == mid == high else (low, mid, high)
 
 
 def state_from_control(ds: Dataset, current: ViewState, name: str, value: Any) -> ViewState:
@@ -419,6 +453,15 @@ def state_from_control(ds: Dataset, current: ViewState, name: str, value: Any) -
         weights = tuple(float(value if value is not None else 1) if c == code
                         else current.weight_of(c) for c in current.sel)
         return current.with_changes(weights=weights)
+    if ":" in name:
+        field, part = name.split(":", 1)
+        if field == "shares":
+            shares = list(current.shares or (0.0,) * len(SHARE_PARTS))
+            shares[SHARE_PARTS.index(part)] = float(value or 0)
+            return current.with_changes(shares=tuple(shares) if any(shares) else ())
+        return current.with_changes(**{field: _with_part(getattr(current, field), part, value)})
+    if name in NUMBER_FIELDS:
+        return current.with_changes(**{name: _as_text(value) if value is not None else ""})
     if name in RESTARTS_PAGE:
         current = current.with_changes(opage="")
     return current.with_changes(**{name: value if value is not None else ""})

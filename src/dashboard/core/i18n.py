@@ -42,6 +42,19 @@ def format_number(value: float | None, lang: str, decimals: int = 1, *,
     return text
 
 
+def format_money(value: float | None, lang: str) -> str:
+    """Kronor in words a reader uses: '450 000 kr', '12,0 mnkr', '1,2 mdkr' (Swedish);
+    'SEK 450,000', 'SEK 12.0 million', 'SEK 1.2 billion' (English); '–' when missing."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    size = abs(value)
+    if size >= 1e9:
+        return t("money_billions", lang, n=format_number(value / 1e9, lang, 1))
+    if size >= 1e6:
+        return t("money_millions", lang, n=format_number(value / 1e6, lang, 1))
+    return t("money_units", lang, n=format_number(value, lang, 0))
+
+
 def plotly_separators(lang: str) -> str:
     """Plotly's `layout.separators` for the language (decimal mark, then thousands mark)."""
     return ", " if lang == "sv" else ".,"

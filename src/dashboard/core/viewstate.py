@@ -71,8 +71,46 @@ def _search(text: str) -> str:
     return text.strip()
 
 
+def _span(text: str) -> tuple[float, ...]:
+    """A number, or three as 'low,likely,high', none negative (their order is the view's
+    to check, so that a link keeps what the user typed)."""
+    out = tuple(float(v) for v in text.split(","))
+    if len(out) not in (1, 3) or any(not 0 <= v < 1e15 for v in out):
+        raise ValueError(text)
+    return out
+
+
+def _amount(text: str) -> str:
+    value = float(text)
+    if not 0 <= value < 1e15:
+        raise ValueError(text)
+    return _show_amount(value)
+
+
+def _whole(low: int, high: int) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValueError(text)
+        return str(int(text))
+    return parse
+
+
+def _shares(text: str) -> tuple[float, ...]:
+    """Four percents (municipality, region, state, individuals); their sum is checked by
+    the view."""
+    out = tuple(float(v) if v else 0.0 for v in text.split(","))
+    if len(out) != 4 or any(not 0 <= v <= 100 for v in out):
+        raise ValueError(text)
+    return out
+
+
+def _show_amount(value: float) -> str:
+    """A number as short as it can be written and read back exactly ('4000000', '3.5')."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _show_list(values: tuple[Any, ...]) -> str:
-    return ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in values)
+    return ",".join(_show_amount(v) if isinstance(v, float) else str(v) for v in values)
 
 
 @dataclass(frozen=True)
@@ -118,6 +156,22 @@ class ViewState:
     ofind: str = _param("ofind", _search)
     oparent: str = _param("oparent", _code)
     otype: str = _param("otype", _choice("1", "2", "3", "4", "5"))
+    # The social-investment view: the reference of the gap, the money per natural unit, and
+    # a scenario (spans are 'likely' or 'low,likely,high'; percents as percent).
+    ref: str = _param("ref", _choice("best", "city", "sweden"))
+    vpu: tuple[float, ...] = _param("vpu", _span, _show_list, ())
+    cost0: tuple[float, ...] = _param("cost0", _span, _show_list, ())
+    costy: tuple[float, ...] = _param("costy", _span, _show_list, ())
+    cyrs: str = _param("cyrs", _whole(0, 100))
+    people: str = _param("ppl", _amount)
+    eff: tuple[float, ...] = _param("eff", _span, _show_list, ())
+    effk: str = _param("effk", _choice("abs", "rel"))
+    start: str = _param("start", _whole(1, 100))
+    decay: tuple[float, ...] = _param("decay", _span, _show_list, ())
+    hor: str = _param("hor", _whole(1, 100))
+    rate: tuple[float, ...] = _param("rate", _span, _show_list, ())
+    shares: tuple[float, ...] = _param("shares", _shares, _show_list, ())
+    seed: str = _param("seed", _whole(0, 2**31 - 1))
 
     def with_changes(self, **changes: Any) -> ViewState:
         """A copy with some fields changed."""

@@ -179,6 +179,9 @@ def metadata_rows(ds: Dataset, state: ViewState, chart: Chart, base_url: str,
         rows += [[], [t("meta_flags", lang)],
                  [t(c, lang) for c in ("col_flag_code", "col_meaning", "col_count")]]
         rows += [[code, flag_text(code, lang), float(count)] for code, count in flags.items()]
+    if chart.data.assumptions:
+        rows += [[], [t("invest_assumptions", lang)]]
+        rows += [[label, value, shown] for label, value, shown in chart.data.assumptions]
     rows += [[], [t("meta_gaps", lang)],
              [t(c, lang) for c in ("col_section", "col_measure", "col_value", "col_ci",
                                       "col_reading", "col_method")]]

@@ -25,6 +25,7 @@ from dashboard.export.pdfinfo import set_document_info
 from dashboard.export.renderer import FigureRenderer, shared_renderer
 from dashboard.figures import style
 from dashboard.figures.charts import Chart
+from dashboard.figures.sentences import listed_assumptions
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,15 @@ def wrap_link(url: str, chars: int) -> list[str]:
     return [piece for line in lines for piece in wrap(line, chars)]
 
 
-def _footer_lines(citation: Citation, width: int) -> list[str]:
-    """Footer lines as Plotly text: source, licence, date, then the link (clickable in SVG)."""
+def _footer_lines(citation: Citation, width: int, assumed: list[str] | None = None
+                  ) -> list[str]:
+    """Footer lines as Plotly text: the assumptions a chart rests on (if any), source,
+    licence, date, then the link (clickable in SVG)."""
     chars = _fits(width, FOOTER_SIZE)
     lang = citation.lang
+    told = [f"{t('invest_assumptions', lang)}: {'; '.join(assumed)}."] if assumed else []
     lines = [html.escape(piece, quote=False)
-             for line in (citation.source, t("licence", lang, licence=citation.licence),
+             for line in (*told, citation.source, t("licence", lang, licence=citation.licence),
                           t("retrieved", lang, date=citation.retrieved))
              for piece in wrap(line, chars)]
     label = t("link", lang, url="")
@@ -124,7 +128,8 @@ def export_spec(chart: Chart, citation: Citation, width: int, height: int) -> di
     layout = dict(chart.spec["layout"])
     title_lines = wrap(chart.title, _fits(width, TITLE_SIZE, bold=True))
     subtitle_lines = wrap(chart.subtitle, _fits(width, SUBTITLE_SIZE))
-    footer = _footer_lines(citation, width)
+    footer = _footer_lines(citation, width,
+                           listed_assumptions(chart.data.assumptions, citation.lang))
     header_height = TOP + GAP + LINE_HEIGHT * (TITLE_SIZE * len(title_lines)
                                                + SUBTITLE_SIZE * len(subtitle_lines)) + 6
     footer_height = BOTTOM + GAP + LINE_HEIGHT * FOOTER_SIZE * len(footer)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from dashboard.figures.composite import IndexData, IndexTrendData
     from dashboard.figures.gradient import AreaGroupsData, GradientData
     from dashboard.figures.groups import GroupsData
+    from dashboard.figures.invest import InvestData
     from dashboard.figures.labels import ViewLabels
     from dashboard.figures.potential import PotentialData
     from dashboard.figures.profile import SpineData
@@ -120,3 +121,28 @@ def index_alt(data: IndexData) -> str:
 def indextrend_alt(data: IndexTrendData) -> str:
     """Alt text of the index over time."""
     return t("index_trend_alt", data.lang, first=data.periods[0], last=data.periods[-1])
+
+
+def gapcost_alt(data: InvestData) -> str:
+    """Alt text of the yearly cost of the gap: the total and the largest areas."""
+    return sentences.invest_alt(data.model, "gapcost", data.lang)
+
+
+def flows_alt(data: InvestData) -> str:
+    """Alt text of the yearly flows: the scenario in plain words."""
+    return sentences.invest_alt(data.model, "investflows", data.lang)
+
+
+def tornado_alt(data: InvestData) -> str:
+    """Alt text of the tornado: the assumption that matters most."""
+    return sentences.invest_alt(data.model, "tornado", data.lang)
+
+
+def simulation_alt(data: InvestData) -> str:
+    """Alt text of the simulation: the share of positive outcomes and the interval."""
+    return sentences.invest_alt(data.model, "simulation", data.lang)
+
+
+def gains_alt(data: InvestData) -> str:
+    """Alt text of who gains: each party's present value."""
+    return sentences.invest_alt(data.model, "gains", data.lang)

@@ -43,6 +43,23 @@ from dashboard.figures.groups import (
     groupbars_data,
     groups_table,
 )
+from dashboard.figures.invest import (
+    draw_flows,
+    draw_gains,
+    draw_gapcost,
+    draw_simulation,
+    draw_tornado,
+    flows_data,
+    flows_table,
+    gains_data,
+    gains_table,
+    gapcost_data,
+    gapcost_table,
+    simulation_data,
+    simulation_table,
+    tornado_data,
+    tornado_table,
+)
 from dashboard.figures.labels import source_line
 from dashboard.figures.map import draw_map, map_data
 from dashboard.figures.parts import ChartData, as_rows
@@ -94,6 +111,12 @@ BUILDERS: dict[str, ChartKind[Any]] = {
     "indexbars": ChartKind(indexbars_data, draw_indexbars, index_table, alt_text.index_alt),
     "indextrend": ChartKind(indextrend_data, draw_indextrend, indextrend_table,
                             alt_text.indextrend_alt),
+    "gapcost": ChartKind(gapcost_data, draw_gapcost, gapcost_table, alt_text.gapcost_alt),
+    "investflows": ChartKind(flows_data, draw_flows, flows_table, alt_text.flows_alt),
+    "tornado": ChartKind(tornado_data, draw_tornado, tornado_table, alt_text.tornado_alt),
+    "simulation": ChartKind(simulation_data, draw_simulation, simulation_table,
+                            alt_text.simulation_alt),
+    "gains": ChartKind(gains_data, draw_gains, gains_table, alt_text.gains_alt),
 }
 CHART_IDS = tuple(BUILDERS)
 # The page each chart lives on, so an exported link reopens the same view.
@@ -111,6 +134,7 @@ CHART_PAGES = {
     "indexmap": "/index",
     "indexbars": "/index",
     "indextrend": "/index",
+    **dict.fromkeys(("gapcost", "investflows", "tornado", "simulation", "gains"), "/invest"),
 }
 
 

@@ -33,6 +33,9 @@ class ChartData:
     subtitle: str
     source_ids: tuple[str, ...]
     gaps: GapPanel = field(default_factory=GapPanel)
+    # What a chart rests on beyond its data (a scenario's inputs): (label, number or text,
+    # the same as shown); exports print them and the workbook keeps the numbers.
+    assumptions: tuple[tuple[str, float | str, str], ...] = ()
 
 
 def as_rows(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:

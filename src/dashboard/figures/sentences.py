@@ -10,15 +10,18 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from dashboard.core.i18n import format_number, format_period, join_names
+from dashboard.core.i18n import format_money, format_number, format_period, join_names
 from dashboard.core.texts import capitalise, decapitalise, t
+from dashboard.figures.invest_model import PARTIES
 from dashboard.figures.labels import ViewLabels
 from dashboard.figures.overview import SD_THRESHOLD
+from dashboard.measures.invest import PARAMETERS, Span, Swing
 
 if TYPE_CHECKING:
     from dashboard.figures.composite import IndexData
     from dashboard.figures.gaps import GapPanel, MeasureRow
     from dashboard.figures.gradient import AreaGroupsData, GradientData
+    from dashboard.figures.invest_model import InvestModel
     from dashboard.figures.potential import PotentialData
     from dashboard.figures.profile import SpineData
     from dashboard.figures.trends import GapChange
@@ -360,3 +363,218 @@ def index_sentence(data: IndexData) -> str:
 def overview_rule(lang: str) -> str:
     """The overview's comparison method, as printed under the table."""
     return t("overview_rule", lang, share=format_number(SD_THRESHOLD, lang, 1))
+
+
+# The social-investment view (figures.invest_model): its headings, plain words and
+# assumptions.
+
+def _unit_words(model: InvestModel, lang: str) -> str:
+    return t(f"unit_{model.unit.kind}", lang) if model.unit else model.labels.diff_unit
+
+
+def invest_reference(model: InvestModel, lang: str) -> str:
+    """The reference the gap is measured from, in words."""
+    return t(f"invest_ref_{model.ref}", lang, name=model.ref_name)
+
+
+def invest_heading(model: InvestModel, chart: str, lang: str) -> str:
+    """The heading of one of the view's charts."""
+    return t(f"invest_h_{chart}", lang, unit=_unit_words(model, lang),
+             ref=invest_reference(model, lang))
+
+
+def invest_subtitle(model: InvestModel, lang: str) -> str:
+    """The indicator, period and level the view is about."""
+    return f"{model.labels.title}. {model.labels.subtitle}"
+
+
+def gap_cost_sentence(model: InvestModel, lang: str) -> str:
+    """What all areas' shortfalls amount to each year, in units and, if valued, money."""
+    if model.unit is None:
+        return t("invest_no_unit", lang, title=model.labels.title)
+    short = [r for r in model.rows if r.gap > 0]
+    text = t("invest_gap_sentence", lang, ref=invest_reference(model, lang),
+             n=str(len(short)), units=format_number(model.total_units, lang, 0),
+             unit=_unit_words(model, lang))
+    if math.isfinite(model.total_money):
+        text += " " + t("invest_gap_money", lang, money=format_money(model.total_money, lang),
+                        value=format_money(model.money.span.mid, lang))
+    return text
+
+
+def _effect_text(model: InvestModel, value: float, lang: str) -> str:
+    return f"{model.labels.number(value, model.labels.decimals + 1)} {model.labels.diff_unit}"
+
+
+def _uncertain(model: InvestModel) -> bool:
+    s = model.scenario
+    return s is not None and any(getattr(s, name).ranged() for name in PARAMETERS)
+
+
+def parameter_value(model: InvestModel, parameter: str, value: float, lang: str) -> str:
+    """A scenario parameter's value as a reader knows it (money, percent, the indicator's
+    own unit for the effect)."""
+    if parameter in ("upfront", "yearly", "value"):
+        return format_money(value, lang)
+    if parameter in ("decay", "rate"):
+        return f"{format_number(100 * value, lang, 1)} %"
+    return _effect_text(model, value / model.per_change, lang)
+
+
+def parameter_range(model: InvestModel, swing: Swing, lang: str) -> str:
+    """'Effect (1.0–3.0 percentage points)': a parameter with its range."""
+    return t("invest_param_range", lang, name=t(f"invest_param_{swing.parameter}", lang),
+             low=parameter_value(model, swing.parameter, swing.low, lang),
+             high=parameter_value(model, swing.parameter, swing.high, lang))
+
+
+def _cost_words(model: InvestModel, lang: str) -> str:
+    s = model.scenario
+    assert s is not None
+    total = s.upfront.mid + s.yearly.mid * s.cost_years
+    if s.yearly.mid == 0:
+        return format_money(total, lang)
+    if s.upfront.mid == 0:
+        return t("invest_cost_yearly", lang, total=format_money(total, lang),
+                 years=str(s.cost_years))
+    return t("invest_cost_both", lang, total=format_money(total, lang),
+             upfront=format_money(s.upfront.mid, lang),
+             yearly=format_money(s.yearly.mid, lang), years=str(s.cost_years))
+
+
+def invest_headline(model: InvestModel, lang: str) -> str:
+    """The scenario in plain words: cost, effect, area, when it is repaid at which rate, and
+    how sure that is; in natural units where no money value is known."""
+    s, e, sim = model.scenario, model.evaluation, model.simulation
+    if s is None or e is None or sim is None or model.target is None:
+        return ""
+    verb = t("invest_raised" if model.labels.polarity == "higher_better" else "invest_lowered",
+             lang)
+    effect = _effect_text(model, s.effect.mid / model.per_change, lang)
+    rate = f"{format_number(100 * s.rate.mid, lang, 1)} %"
+    fields = {"cost": _cost_words(model, lang), "verb": verb,
+              "indicator": model.labels.title, "area": model.target.name,
+              "effect": effect, "rate": rate, "horizon": str(s.horizon)}
+    if not math.isfinite(e.npv):
+        total = t(f"unit_total_{model.unit.kind}", lang) if model.unit else ""
+        return t("invest_headline_units", lang, units=format_number(e.units, lang, 0),
+                 unit=total, **fields)
+    paid = t("invest_repaid", lang, year=str(e.break_even)) if e.break_even is not None \
+        else t("invest_not_repaid", lang, horizon=str(s.horizon))
+    if not _uncertain(model):
+        return t("invest_headline_point", lang, paid=paid, **fields)
+    return t("invest_headline", lang, paid=paid,
+             p=f"{format_number(100 * sim.p_positive, lang, 0)} %", **fields)
+
+
+def invest_results(model: InvestModel, lang: str) -> list[str]:
+    """The results after the headline: present values, NPV, BCR, cost per unit, the
+    interval of the simulation and who gains."""
+    s, e, sim = model.scenario, model.evaluation, model.simulation
+    if s is None or e is None or sim is None:
+        return []
+    unit = _unit_words(model, lang)
+    total = t(f"unit_total_{model.unit.kind}", lang) if model.unit else unit
+    lines = [t("invest_units_gained", lang, units=format_number(e.units, lang, 0), unit=total,
+               cpu=format_money(e.cost_per_unit, lang))]
+    if math.isfinite(e.npv):
+        lines.append(t("invest_values", lang, costs=format_money(e.pv_costs, lang),
+                       benefits=format_money(e.pv_benefits, lang),
+                       npv=format_money(e.npv, lang), bcr=format_number(e.bcr, lang, 2)))
+        lines.append(t("invest_interval", lang, n=format_number(sim.draws, lang, 0),
+                       low=format_money(sim.low, lang), high=format_money(sim.high, lang),
+                       seed=str(sim.seed)) if _uncertain(model) else t("invest_no_ranges", lang))
+        if e.break_even is not None and not e.stays_repaid:
+            lines.append(t("invest_not_stays", lang))
+    else:
+        lines.append(t("invest_need_value", lang, unit=unit))
+    if model.gains:
+        lines.append(t("invest_gains", lang, parts=join_names(
+            [f"{t(f'invest_party_{p}', lang)} {format_money(g, lang)}"
+             for p, g in zip(PARTIES, model.gains, strict=True)], lang)))
+    return lines
+
+
+def _span_shown(model: InvestModel, parameter: str, span: Span, lang: str) -> str:
+    mid = parameter_value(model, parameter, span.mid, lang)
+    if not span.ranged():
+        return mid
+    return t("invest_span", lang, mid=mid, low=parameter_value(model, parameter, span.low, lang),
+             high=parameter_value(model, parameter, span.high, lang))
+
+
+def invest_assumptions(model: InvestModel, lang: str) -> tuple[tuple[str, float | str, str], ...]:
+    """Every input the view's numbers rest on: (label, number or text, as shown)."""
+    rows: list[tuple[str, float | str, str]] = [
+        (t("invest_a_indicator", lang), model.labels.title,
+         f"{model.labels.title} ({model.labels.subtitle})"),
+        (t("invest_a_reference", lang), model.ref, invest_reference(model, lang)),
+    ]
+    money = model.money
+    source = t("invest_own_value", lang) if money.own else (
+        f"{money.cited.publisher}, {money.cited.title} ({money.cited.year})"
+        if money.cited is not None and money.cited.known else t("invest_no_value", lang))
+    s = model.scenario
+    if s is None or model.target is None:
+        rows.append((t("invest_a_value", lang, unit=_unit_words(model, lang)), money.span.mid,
+                     f"{format_money(money.span.mid, lang)}; {source}"))
+        return tuple(rows)
+    rows += [
+        (t("invest_a_area", lang), model.target.code, model.target.name),
+        (t("invest_a_people", lang), s.people, format_number(s.people, lang, 0)),
+        (t("invest_a_per_change", lang), model.per_change,
+         format_number(model.per_change, lang, 6)),
+        (t("invest_a_start", lang), float(s.start), str(s.start)),
+        (t("invest_a_cost_years", lang), float(s.cost_years), str(s.cost_years)),
+        (t("invest_a_horizon", lang), float(s.horizon), str(s.horizon)),
+        (t("invest_a_draws", lang), float(model.simulation.draws if model.simulation else 0),
+         t("invest_a_draws_how", lang)),
+        (t("invest_a_seed", lang), float(model.simulation.seed if model.simulation else 0),
+         str(model.simulation.seed if model.simulation else "")),
+    ]
+    for name in PARAMETERS:
+        span: Span = getattr(s, name)
+        label = t(f"invest_param_{name}", lang)
+        shown = _span_shown(model, name, span, lang)
+        if name == "rate" and model.rate_cited is not None and model.rate_cited.known:
+            shown += f"; {model.rate_cited.publisher} ({model.rate_cited.year})"
+        if name == "value":
+            label = t("invest_a_value", lang, unit=_unit_words(model, lang))
+            shown += f"; {source}"
+        scale = 1 / model.per_change if name == "effect" else 100.0 \
+            if name in ("decay", "rate") else 1.0
+        for part, value in (("low", span.low), ("mid", span.mid), ("high", span.high)):
+            rows.append((f"{label} ({t(f'invest_{part}', lang)})", value * scale, shown))
+    for party, share in zip(PARTIES, model.shares, strict=False):
+        rows.append((t("invest_a_share", lang, party=t(f"invest_party_{party}", lang)),
+                     100 * share, f"{format_number(100 * share, lang, 0)} %"))
+    return tuple(rows)
+
+
+def listed_assumptions(rows: tuple[tuple[str, float | str, str], ...], lang: str) -> list[str]:
+    """The assumptions as a reader reads them: one line each, a range on one line (the
+    workbook keeps low, likely and high apart)."""
+    ends = tuple(f"({t(k, lang)})" for k in ("invest_low", "invest_high"))
+    likely = f" ({t('invest_mid', lang)})"
+    return [f"{label.removesuffix(likely)}: {shown}" for label, _value, shown in rows
+            if not label.endswith(ends)]
+
+
+def invest_alt(model: InvestModel, chart: str, lang: str) -> str:
+    """The text description of one of the view's charts."""
+    if chart == "gapcost":
+        top = sorted((r for r in model.rows if r.units > 0), key=lambda r: -r.units)[:3]
+        return " ".join([gap_cost_sentence(model, lang), t("invest_alt_top", lang, areas=join_names(
+            [f"{r.name} ({format_number(r.units, lang, 0)})" for r in top], lang))])
+    if chart == "tornado" and model.swings:
+        first = model.swings[0]
+        return t("invest_alt_tornado", lang, name=parameter_range(model, first, lang),
+                 low=format_money(first.npv_low, lang), high=format_money(first.npv_high, lang))
+    if chart == "simulation" and model.simulation is not None:
+        sim = model.simulation
+        return t("invest_alt_simulation", lang, n=format_number(sim.draws, lang, 0),
+                 p=f"{format_number(100 * sim.p_positive, lang, 0)} %",
+                 low=format_money(sim.low, lang), high=format_money(sim.high, lang))
+    if chart == "gains":
+        return invest_results(model, lang)[-1]
+    return invest_headline(model, lang)

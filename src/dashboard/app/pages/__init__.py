@@ -41,8 +41,11 @@ class Context:
 
 
 def field_of(control: str) -> str:
-    """The state field a page control sets ('w:<code>' sets a weight)."""
-    return "weights" if control.startswith("w:") else control
+    """The state field a page control sets ('w:<code>' sets a weight, 'eff:lo' the low end
+    of a range)."""
+    if control.startswith("w:"):
+        return "weights"
+    return control.split(":", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def registry() -> list[Page]:
         definitions,
         gradient,
         groups,
+        invest,
         map_view,
         overview,
         potential,
@@ -115,7 +119,8 @@ def registry() -> list[Page]:
     )
 
     return [summary.PAGE, overview.PAGE, map_view.PAGE, profile.PAGE, compare.PAGE,
-            groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, composite_index.PAGE,
+            groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, invest.PAGE,
+            composite_index.PAGE,
             definitions.PAGE, upload_page.PAGE, statement.PAGE]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import warnings
 
-from dashboard.core.texts import figures, interface, measures, statement, units
+from dashboard.core.texts import figures, interface, invest, measures, statement, units
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -25,6 +25,7 @@ MODULES = {
     "measures": measures.TEXTS,
     "units": units.TEXTS,
     "statement": statement.TEXTS,
+    "invest": invest.TEXTS,
 }
 TEXTS: dict[str, dict[str, str]] = {k: v for module in MODULES.values() for k, v in module.items()}
 
