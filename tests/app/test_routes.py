@@ -11,6 +11,7 @@ from dashboard.app.factory import create_app
 from dashboard.app.viewmodel import resolve
 from dashboard.core.viewstate import from_query
 from dashboard.figures.charts import CHART_IDS, CHART_PAGES, build_chart
+from tests.chart_views import chart_query
 
 VIEWS = {"equiplot": "?ind=forvarvsfrekvens", "groupbars": "?ind=forvarvsfrekvens",
          "trend": "?ind=forvarvsfrekvens", "gaptrend": "?ind=forvarvsfrekvens",
@@ -24,7 +25,7 @@ def client(dataset):
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_every_chart_downloads_as_the_table_it_shows(client, dataset, chart_id) -> None:
-    search = VIEWS.get(chart_id, "?lang=sv")
+    search = VIEWS.get(chart_id, chart_query(chart_id))
     response = client.get(f"/export/{chart_id}/csv{search}")
     assert response.status_code == 200, response.data[:200]
     assert response.headers["Content-Disposition"].startswith("attachment; filename=")

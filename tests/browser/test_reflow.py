@@ -12,6 +12,7 @@ from dashboard.app.pages import registry
 from dashboard.figures.charts import CHART_IDS
 from tests.browser import axe
 from tests.browser.test_page import settled
+from tests.chart_views import chart_query
 
 pytestmark = pytest.mark.browser
 
@@ -137,7 +138,7 @@ def test_many_areas_overview_scrolls_in_its_box(narrow, live_url) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_embedded_charts_fit_320px(narrow, live_url, chart_id, lang) -> None:
-    narrow.goto(f"{live_url}/embed/{chart_id}?lang={lang}")
+    narrow.goto(f"{live_url}/embed/{chart_id}{chart_query(chart_id, lang)}")
     narrow.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
     assert_fits(narrow, f"/embed/{chart_id} ({lang})")
 

@@ -17,6 +17,9 @@ from dashboard.store import query
 
 VIEWS = [
     {},
+    {"indicator": "sysselsatta_16_64", "level": "deso", "costy": (4e6,), "cyrs": "3",
+     "eff": (1.0, 2.0, 3.0), "hor": "20", "shares": (40.0, 10.0, 30.0, 20.0),
+     "area": "1280C1640"},
     {"lang": "en", "indicator": "ohalsotal", "area": "1280SD08"},
     {"indicator": "forvarvsfrekvens", "split": "sex", "lang": "en"},
     {"indicator": "forvarvsfrekvens", "split": "birth_region", "area": "1280SD02"},
