@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.figures.charts import CHART_IDS
 from tests.browser import axe
+from tests.chart_views import chart_query
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def test_embedded_charts_break_no_wcag_rule(axe_installed, watched, live_url) ->
     page = watched.page
     for chart_id in CHART_IDS:
         for lang in axe.LANGS:
-            response = page.goto(f"{live_url}/embed/{chart_id}?lang={lang}")
+            response = page.goto(f"{live_url}/embed/{chart_id}{chart_query(chart_id, lang)}")
             assert response is not None
             if response.status == 404:  # a chart with no data in the default view
                 continue

@@ -16,11 +16,14 @@ import dashboard
 from dashboard.app.viewmodel import CHOICES
 from dashboard.core import schema
 from dashboard.core.i18n import LANGUAGES, join_names
+from dashboard.core.natural_units import UNITS as NATURAL_UNITS
 from dashboard.core.problems import CODES
 from dashboard.core.texts import MODULES, TEXTS, UnknownTextKey, t
 from dashboard.core.units import UNITS, unit_label
+from dashboard.figures.invest_model import BASE_KINDS, PARTIES, REFERENCES
 from dashboard.ingest.today.regso import METHODS as AGGREGATIONS
 from dashboard.measures import MEASURES, REASONS
+from dashboard.measures.invest import PARAMETERS
 from dashboard.store.dataset import Dataset
 
 SRC = Path(dashboard.__file__).parent
@@ -117,6 +120,16 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "language_": set(LANGUAGES),
         "problem_": set(CODES),
         "aggregated_": set(AGGREGATIONS) - {"none"},  # "none" makes no value, so no note
+        "nunit_": {u.kind for u in NATURAL_UNITS},
+        "nunit_total_": {u.kind for u in NATURAL_UNITS},
+        "invest_ref_": set(REFERENCES),
+        "invest_refopt_": set(REFERENCES),
+        "invest_base_": set(BASE_KINDS),
+        "invest_party_": set(PARTIES),
+        "invest_param_": set(PARAMETERS),
+        "invest_box_": {"low", "mid", "high"},
+        "invest_part_": {"low", "mid", "high"},
+        "invest_h_": {"gapcost", "investflows", "tornado", "simulation", "gains"},
     }
     for prefix, found in _dataset_values(dataset).items():
         values.setdefault(prefix, set()).update(found)

@@ -18,7 +18,8 @@ from dashboard.export.dates import retrieved_text
 from dashboard.export.figure import FOOTER_LEGEND, export_figure, export_spec, wrap_link
 from dashboard.export.renderer import FigureRenderer, RenderError, page_generator
 from dashboard.figures.charts import CHART_IDS, build_chart
-from tests.export.helpers import BASE_URL, plain, png_size, resolved
+from tests.chart_views import chart_state
+from tests.export.helpers import BASE_URL, plain, png_size
 
 
 @pytest.mark.parametrize(("fmt", "scale", "size"), [
@@ -75,7 +76,7 @@ def test_pdf_is_vector_with_the_texts_extractable(dataset, sv_view, renderer) ->
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_export_spec_is_valid_plotly_and_leaves_the_chart_alone(dataset, chart_id,
                                                                 lang) -> None:
-    state = resolved(dataset, lang=lang)
+    state = chart_state(dataset, chart_id, lang)
     chart = build_chart(dataset, state, chart_id)
     before = copy.deepcopy(chart.spec)
     spec = export_spec(chart, cite(chart, state, BASE_URL), 1080, 1080)

@@ -224,10 +224,11 @@ def test_charts_carry_source_licence_table_and_alt_text(dataset) -> None:
 
 def test_every_registered_chart_is_a_valid_figure_in_both_languages(dataset) -> None:
     from dashboard.figures.charts import CHART_IDS, build_chart
+    from tests.chart_views import chart_state
 
     for lang in ("sv", "en"):
-        state = view(dataset, indicator="forvarvsfrekvens", lang=lang)
         for chart_id in CHART_IDS:
+            state = chart_state(dataset, chart_id, lang, indicator="forvarvsfrekvens")
             chart = build_chart(dataset, state, chart_id)
             go.Figure(chart.spec)
             assert chart.alt and chart.header and chart.rows, chart_id

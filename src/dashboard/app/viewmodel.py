@@ -61,6 +61,9 @@ SPAN_FIELDS = frozenset({"vpu", "cost0", "costy", "eff", "decay", "rate"})
 SPAN_PARTS = ("lo", "mid", "hi")
 SHARE_PARTS = ("0", "1", "2", "3")
 NUMBER_FIELDS = frozenset({"people", "cyrs", "start", "hor", "seed"})
+SCENARIO_NUMBERS = ("vpu", "cost0", "costy", "cyrs", "people", "eff", "start", "decay", "hor",
+                    "rate", "shares", "seed")
+REFERENCES = ("best", "city", "sweden")
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,11 @@ def _default_components(_ds: Dataset, _s: ViewState, offered: Sequence[str]) -> 
     return chosen or tuple(offered[:3])
 
 
+def _as_given(name: str) -> Callable[[Dataset, ViewState], tuple[Any, ...]]:
+    """A choice the data does not limit: the value asked is the one offered."""
+    return lambda _ds, s: (getattr(s, name),)
+
+
 def _empty(_ds: Dataset, _s: ViewState, _offered: Sequence[Any]) -> str:
     return ""
 
@@ -271,6 +279,11 @@ CHOICES: tuple[Choice, ...] = (
     Choice("topic", lambda ds, _s: sorted(ds.indicators["topic"].unique()), _empty, "no_topic"),
     Choice("bins", lambda _d, _s: BINS, _first, "no_bins"),
     Choice("shape", lambda _d, _s: ("map", "tiles"), _empty, "no_shape"),
+    Choice("ref", lambda _d, _s: REFERENCES, _empty, "no_ref"),
+    Choice("effk", lambda _d, _s: ("abs", "rel"), _empty, "no_effk"),
+    # The scenario's numbers: any value the address can hold is a choice (the view checks
+    # how they fit together and says so).
+    *(Choice(name, _as_given(name), _empty, "no_number") for name in SCENARIO_NUMBERS),
 )
 BY_FIELD = {c.field: c for c in CHOICES}
 # The choices shown in the shell above every view, in the order they are shown.

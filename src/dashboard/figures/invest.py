@@ -99,10 +99,6 @@ def _hbar_layout(lang: str, count: int, title: str) -> style.FigureSpec:
     return layout
 
 
-def _unit_words(model: InvestModel, lang: str) -> str:
-    return t(f"unit_{model.unit.kind}", lang) if model.unit else model.labels.diff_unit
-
-
 def draw_gapcost(data: InvestData, lang: str) -> style.FigureSpec:
     """Horizontal bars: each area's shortfall in units a year, largest at the top; the
     scenario's target area in the highlight colour."""
@@ -118,7 +114,7 @@ def draw_gapcost(data: InvestData, lang: str) -> style.FigureSpec:
         "text": [format_number(v, lang, 0) for v in values],
         "hovertemplate": "%{y}: %{x:,.0f}<extra></extra>", "showlegend": False}],
         "layout": _hbar_layout(lang, len(rows), t("invest_per_year", lang,
-                                                  unit=_unit_words(model, lang)))}
+                                                  unit=sentences.unit_words(model, lang)))}
 
 
 def gapcost_table(data: InvestData) -> tuple[tuple[str, ...], list[list[str]]]:
@@ -127,7 +123,7 @@ def gapcost_table(data: InvestData) -> tuple[tuple[str, ...], list[list[str]]]:
     labels = model.labels
     header = (t("area", lang), t("invest_col_value", lang), t("invest_col_reference", lang),
               t("invest_col_gap", lang), t("invest_col_base", lang),
-              t("invest_per_year", lang, unit=_unit_words(model, lang)),
+              t("invest_per_year", lang, unit=sentences.unit_words(model, lang)),
               t("invest_col_money", lang))
     rows = sorted(model.rows, key=lambda r: -r.units if math.isfinite(r.units) else 0.0)
     return header, [[r.name, labels.number(r.value), labels.number(r.reference),

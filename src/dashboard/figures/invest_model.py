@@ -39,6 +39,8 @@ from dashboard.store.dataset import Dataset
 
 REFERENCES = ("best", "city", "sweden")
 PARTIES = ("municipality", "region", "state", "individuals")
+# How the people an area's value counts were found (see `_bases`).
+BASE_KINDS = ("denominator", "population", "registered", "halved")
 DRAWS = 10_000
 DEFAULT_SEED = 1
 # The inputs a scenario cannot do without, by the text key that asks for them.

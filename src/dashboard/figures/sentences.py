@@ -368,8 +368,9 @@ def overview_rule(lang: str) -> str:
 # The social-investment view (figures.invest_model): its headings, plain words and
 # assumptions.
 
-def _unit_words(model: InvestModel, lang: str) -> str:
-    return t(f"unit_{model.unit.kind}", lang) if model.unit else model.labels.diff_unit
+def unit_words(model: InvestModel, lang: str) -> str:
+    """The natural unit of the view's gap, plural ('people not in employment')."""
+    return t(f"nunit_{model.unit.kind}", lang) if model.unit else model.labels.diff_unit
 
 
 def invest_reference(model: InvestModel, lang: str) -> str:
@@ -379,7 +380,7 @@ def invest_reference(model: InvestModel, lang: str) -> str:
 
 def invest_heading(model: InvestModel, chart: str, lang: str) -> str:
     """The heading of one of the view's charts."""
-    return t(f"invest_h_{chart}", lang, unit=_unit_words(model, lang),
+    return t(f"invest_h_{chart}", lang, unit=unit_words(model, lang),
              ref=invest_reference(model, lang))
 
 
@@ -395,7 +396,7 @@ def gap_cost_sentence(model: InvestModel, lang: str) -> str:
     short = [r for r in model.rows if r.gap > 0]
     text = t("invest_gap_sentence", lang, ref=invest_reference(model, lang),
              n=str(len(short)), units=format_number(model.total_units, lang, 0),
-             unit=_unit_words(model, lang))
+             unit=unit_words(model, lang))
     if math.isfinite(model.total_money):
         text += " " + t("invest_gap_money", lang, money=format_money(model.total_money, lang),
                         value=format_money(model.money.span.mid, lang))
@@ -456,7 +457,7 @@ def invest_headline(model: InvestModel, lang: str) -> str:
               "indicator": model.labels.title, "area": model.target.name,
               "effect": effect, "rate": rate, "horizon": str(s.horizon)}
     if not math.isfinite(e.npv):
-        total = t(f"unit_total_{model.unit.kind}", lang) if model.unit else ""
+        total = t(f"nunit_total_{model.unit.kind}", lang) if model.unit else ""
         return t("invest_headline_units", lang, units=format_number(e.units, lang, 0),
                  unit=total, **fields)
     paid = t("invest_repaid", lang, year=str(e.break_even)) if e.break_even is not None \
@@ -473,8 +474,8 @@ def invest_results(model: InvestModel, lang: str) -> list[str]:
     s, e, sim = model.scenario, model.evaluation, model.simulation
     if s is None or e is None or sim is None:
         return []
-    unit = _unit_words(model, lang)
-    total = t(f"unit_total_{model.unit.kind}", lang) if model.unit else unit
+    unit = unit_words(model, lang)
+    total = t(f"nunit_total_{model.unit.kind}", lang) if model.unit else unit
     lines = [t("invest_units_gained", lang, units=format_number(e.units, lang, 0), unit=total,
                cpu=format_money(e.cost_per_unit, lang))]
     if math.isfinite(e.npv):
@@ -516,7 +517,7 @@ def invest_assumptions(model: InvestModel, lang: str) -> tuple[tuple[str, float 
         if money.cited is not None and money.cited.known else t("invest_no_value", lang))
     s = model.scenario
     if s is None or model.target is None:
-        rows.append((t("invest_a_value", lang, unit=_unit_words(model, lang)), money.span.mid,
+        rows.append((t("invest_a_value", lang, unit=unit_words(model, lang)), money.span.mid,
                      f"{format_money(money.span.mid, lang)}; {source}"))
         return tuple(rows)
     rows += [
@@ -539,12 +540,12 @@ def invest_assumptions(model: InvestModel, lang: str) -> tuple[tuple[str, float 
         if name == "rate" and model.rate_cited is not None and model.rate_cited.known:
             shown += f"; {model.rate_cited.publisher} ({model.rate_cited.year})"
         if name == "value":
-            label = t("invest_a_value", lang, unit=_unit_words(model, lang))
+            label = t("invest_a_value", lang, unit=unit_words(model, lang))
             shown += f"; {source}"
         scale = 1 / model.per_change if name == "effect" else 100.0 \
             if name in ("decay", "rate") else 1.0
         for part, value in (("low", span.low), ("mid", span.mid), ("high", span.high)):
-            rows.append((f"{label} ({t(f'invest_{part}', lang)})", value * scale, shown))
+            rows.append((f"{label} ({t(f'invest_part_{part}', lang)})", value * scale, shown))
     for party, share in zip(PARTIES, model.shares, strict=False):
         rows.append((t("invest_a_share", lang, party=t(f"invest_party_{party}", lang)),
                      100 * share, f"{format_number(100 * share, lang, 0)} %"))
@@ -554,8 +555,8 @@ def invest_assumptions(model: InvestModel, lang: str) -> tuple[tuple[str, float 
 def listed_assumptions(rows: tuple[tuple[str, float | str, str], ...], lang: str) -> list[str]:
     """The assumptions as a reader reads them: one line each, a range on one line (the
     workbook keeps low, likely and high apart)."""
-    ends = tuple(f"({t(k, lang)})" for k in ("invest_low", "invest_high"))
-    likely = f" ({t('invest_mid', lang)})"
+    ends = tuple(f"({t(k, lang)})" for k in ("invest_part_low", "invest_part_high"))
+    likely = f" ({t('invest_part_mid', lang)})"
     return [f"{label.removesuffix(likely)}: {shown}" for label, _value, shown in rows
             if not label.endswith(ends)]
 

@@ -24,6 +24,7 @@ from dashboard.figures.sentences import (
     invest_results,
     listed_assumptions,
 )
+from dashboard.measures.invest import Span
 
 GAP_FIELDS = VIEW_FIELDS | {"ref", "vpu", "area"}
 SCENARIO_FIELDS = frozenset({"cost0", "costy", "cyrs", "people", "eff", "effk", "start",
@@ -50,14 +51,21 @@ def _number(name: str, label: str, value: float | str | None, **kwargs) -> html.
 MONEY = frozenset({"vpu", "cost0", "costy"})
 
 
-def _span_inputs(state: ViewState, field: str, legend: str, step: str = "any") -> html.Fieldset:
+def _placeholder(value: float) -> str:
+    return f"{value:g}" if math.isfinite(value) else ""
+
+
+def _span_inputs(state: ViewState, field: str, legend: str, step: str = "any",
+                 default: Span | None = None) -> html.Fieldset:
     """Three number boxes, low, likely and high, under one legend (under one another for
-    sums of money, which need the width)."""
+    sums of money, which need the width); an empty box shows the default it stands for."""
     values = getattr(state, field)
     triple = (values * 3)[:3] if len(values) == 1 else values
     lang = state.lang
-    boxes = [_number(f"{field}:{part}", t(f"invest_{key}_box", lang),
-                     triple[i] if triple else None, step=step)
+    shown = (default.low, default.mid, default.high) if default is not None else None
+    boxes = [_number(f"{field}:{part}", t(f"invest_box_{key}", lang),
+                     triple[i] if triple else None, step=step,
+                     placeholder=_placeholder(shown[i]) if shown else "")
              for i, (part, key) in enumerate(zip(PARTS, ("low", "mid", "high"), strict=True))]
     css = "span-inputs money" if field in MONEY else "span-inputs"
     return html.Fieldset([html.Legend(legend), *boxes], className=css, id=f"{field}-inputs")
@@ -78,14 +86,15 @@ def _cited(state: ViewState, cited_unit: object) -> html.P | None:
 def _gap_controls(ctx: Context) -> list:
     state, lang = ctx.state, ctx.state.lang
     model = invest_model(ctx.ds, state)
-    unit_words = t(f"unit_{model.unit.kind}", lang) if model.unit else ""
+    unit_words = t(f"nunit_{model.unit.kind}", lang) if model.unit else ""
     parts: list = [page_control("ref", t("invest_ref_label", lang), dcc.RadioItems,
-                                options=[{"label": t(f"invest_ref_{r}_option", lang),
+                                options=[{"label": t(f"invest_refopt_{r}", lang),
                                           "value": r} for r in REFERENCES],
                                 value=state.ref or "best", inline=True)]
     if model.unit is not None:
         parts.append(_span_inputs(state, "vpu", t("invest_value_legend", lang,
-                                                  unit=unit_words)))
+                                                  unit=unit_words),
+                                  default=None if model.money.own else model.money.span))
         note = _cited(state, model.money.cited)
         if note is not None:
             parts.append(note)
@@ -130,9 +139,11 @@ def _scenario_controls(ctx: Context) -> list:
                      value=state.effk or "abs", inline=True),
         _number("start", t("invest_start_label", lang), state.start or None, step=1, min=1,
                 max=100, placeholder="1"),
-        _span_inputs(state, "decay", t("invest_decay_legend", lang)),
+        _span_inputs(state, "decay", t("invest_decay_legend", lang),
+                     default=Span.point(0.0)),
         _number("hor", t("invest_hor_label", lang), state.hor or None, step=1, min=1, max=100),
-        _span_inputs(state, "rate", t("invest_rate_legend", lang)),
+        _span_inputs(state, "rate", t("invest_rate_legend", lang),
+                     default=None if state.rate else model.rate),
         _cited(state, model.rate_cited) or "",
         html.Fieldset([html.Legend(t("invest_shares_legend", lang)),
                        *[_number(f"shares:{i}", t(f"invest_party_{p}", lang),
