@@ -8,9 +8,9 @@ from typing import Any
 from dash import dcc, html
 from dash.dcc import Graph
 
-from dashboard.app.pages import Context
+from dashboard.app.pages import VIEW_FIELDS, Context
 from dashboard.core.texts import t
-from dashboard.core.viewstate import href
+from dashboard.core.viewstate import href, restrict
 from dashboard.export.embed import iframe_snippet
 from dashboard.export.renderer import available
 from dashboard.figures.charts import Chart
@@ -164,3 +164,11 @@ def dropdown(name: str, label: str, options: list[dict], value, lang: str,
 
 def sentences(items: list[str], css: str = "lead") -> html.Div:
     return html.Div([html.P(s, className=css) for s in items if s], className="sentences")
+
+
+def invest_link(ctx: Context, text_key: str, area: str = "") -> html.P:
+    """A link to the social-investment view for the indicator shown and, if given, one area:
+    the calculator opened from a district's gap."""
+    state = restrict(ctx.state, VIEW_FIELDS).with_changes(area=area)
+    return html.P(dcc.Link(t(text_key, ctx.state.lang), href=href("/invest", state),
+                           id="invest-link"), className="invest-link")

@@ -9,6 +9,7 @@ the user's inputs are in; every chart carries the assumptions, which exports pri
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,9 @@ HISTOGRAM_BINS = 40
 SHOWN_AREAS = 20
 # Legends above the plot: below it they would meet the axis title, and in an export the
 # footer.
+TEXT_ROOM = 1.5
+# An axis title longer than this wraps: it is centred on the plot, which is narrow on a phone.
+AXIS_TITLE_CHARS = 22
 TOP_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"}
 COST = "#b2182b"
 BENEFIT = "#2166ac"
@@ -90,8 +94,15 @@ def gains_data(ds: Dataset, state: ViewState, _b: dict[str, ShapeSet] | None = N
     return _data(ds, state, "gains", bool(model.gains) and all(map(math.isfinite, model.gains)))
 
 
+def two_lines(name: str) -> str:
+    """An area or parameter name with its bracket on a second line, so that the labels of a
+    bar chart leave the bars room on a phone."""
+    return name.replace(" (", "<br>(", 1)
+
+
 def _hbar_layout(lang: str, count: int, title: str) -> style.FigureSpec:
-    layout = style.base_layout(lang, max(240, 30 * count + 90))
+    layout = style.base_layout(lang, max(240, 40 * count + 90))
+    title = "<br>".join(textwrap.wrap(title, AXIS_TITLE_CHARS))
     layout.update(xaxis={"title": {"text": title}, "gridcolor": "#e5e7eb", "zeroline": True,
                          "zerolinecolor": style.MUTED, "automargin": True},
                   yaxis={"automargin": True, "fixedrange": True},
@@ -109,7 +120,7 @@ def draw_gapcost(data: InvestData, lang: str) -> style.FigureSpec:
     values = [r.units for r in rows]
     colours = [style.HIGHLIGHT if r.code == target else BENEFIT for r in rows]
     return {"data": [{
-        "type": "bar", "orientation": "h", "x": values, "y": [r.name for r in rows],
+        "type": "bar", "orientation": "h", "x": values, "y": [two_lines(r.name) for r in rows],
         "marker": {"color": colours}, "cliponaxis": False, "textposition": "outside",
         "text": [format_number(v, lang, 0) for v in values],
         "hovertemplate": "%{y}: %{x:,.0f}<extra></extra>", "showlegend": False}],
@@ -195,7 +206,7 @@ def draw_tornado(data: InvestData, lang: str) -> style.FigureSpec:
     assert model.evaluation is not None
     mid = model.evaluation.npv
     swings = list(reversed(model.swings))
-    names = [sentences.parameter_range(model, s, lang) for s in swings]
+    names = [two_lines(sentences.parameter_range(model, s, lang)) for s in swings]
     layout = _hbar_layout(lang, len(swings), t("invest_npv_sek", lang))
     layout.update(barmode="overlay", height=max(260, 40 * len(swings) + 150),
                   legend=TOP_LEGEND, margin={"l": 10, "r": 40, "t": 50, "b": 50})
@@ -271,9 +282,13 @@ def draw_gains(data: InvestData, lang: str) -> style.FigureSpec:
     model = data.model
     names = [t(f"invest_party_{p}", lang) for p in PARTIES]
     layout = _hbar_layout(lang, len(PARTIES), t("invest_pv_benefit_sek", lang))
+    # Room beyond the longest bar for the amounts written after the shorter ones.
+    layout["xaxis"]["range"] = [0, TEXT_ROOM * max(model.gains, default=0.0) or 1.0]
     return {"data": [{
         "type": "bar", "orientation": "h", "x": list(model.gains), "y": names,
-        "marker": {"color": BENEFIT}, "cliponaxis": False, "textposition": "outside",
+        "marker": {"color": BENEFIT}, "textposition": "auto", "insidetextanchor": "end",
+        "cliponaxis": False,
+        "insidetextfont": {"color": style.WHITE}, "outsidetextfont": {"color": style.TEXT},
         "text": [format_money(g, lang) for g in model.gains],
         "hovertemplate": "%{y}: %{x:,.0f}<extra></extra>", "showlegend": False}],
         "layout": layout}

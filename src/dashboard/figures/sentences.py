@@ -423,8 +423,16 @@ def parameter_value(model: InvestModel, parameter: str, value: float, lang: str)
 
 
 def parameter_range(model: InvestModel, swing: Swing, lang: str) -> str:
-    """'Effect (1.0–3.0 percentage points)': a parameter with its range."""
-    return t("invest_param_range", lang, name=t(f"invest_param_{swing.parameter}", lang),
+    """'Effect (1.00 – 3.00 percentage points)': a parameter with its range (the effect's
+    unit said once)."""
+    name = t(f"invest_param_{swing.parameter}", lang)
+    if swing.parameter == "effect":
+        digits = model.labels.decimals + 1
+        low, high = (model.labels.number(v / model.per_change, digits)
+                     for v in (swing.low, swing.high))
+        return t("invest_param_range", lang, name=name, low=low,
+                 high=f"{high} {model.labels.diff_unit}")
+    return t("invest_param_range", lang, name=name,
              low=parameter_value(model, swing.parameter, swing.low, lang),
              high=parameter_value(model, swing.parameter, swing.high, lang))
 
@@ -524,7 +532,7 @@ def invest_assumptions(model: InvestModel, lang: str) -> tuple[tuple[str, float 
         (t("invest_a_area", lang), model.target.code, model.target.name),
         (t("invest_a_people", lang), s.people, format_number(s.people, lang, 0)),
         (t("invest_a_per_change", lang), model.per_change,
-         format_number(model.per_change, lang, 6)),
+         format_number(model.per_change, lang, 4)),
         (t("invest_a_start", lang), float(s.start), str(s.start)),
         (t("invest_a_cost_years", lang), float(s.cost_years), str(s.cost_years)),
         (t("invest_a_horizon", lang), float(s.horizon), str(s.horizon)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.app.components import chart_from, dropdown
+from dashboard.app.components import chart_from, dropdown, invest_link
 from dashboard.app.pages import VIEW_FIELDS, Context, Page, Part
 from dashboard.app.render import area_options
 from dashboard.app.viewmodel import SHARED_CONTROLS
@@ -31,7 +31,9 @@ def _controls(ctx: Context) -> list:
 
 def _bars(ctx: Context) -> list:
     chart = build_chart(ctx.ds, ctx.state, "bars", ctx.boundaries)
-    return [chart_from(chart, ctx, t("bars_click", ctx.state.lang))]
+    return [chart_from(chart, ctx, t("bars_click", ctx.state.lang)),
+            invest_link(ctx, "invest_open_area" if ctx.state.area else "invest_open",
+                        ctx.state.area)]
 
 
 HEADLINE = Part("headline", VIEW_FIELDS, _headline)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 
-from dash import dcc, html
+from dash import html
 
-from dashboard.app.components import chart_from, sentences
+from dashboard.app.components import chart_from, invest_link, sentences
 from dashboard.app.pages import VIEW_FIELDS, Context, single
 from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.texts import t
-from dashboard.core.viewstate import href, restrict
 from dashboard.figures.charts import ChartUnavailable, build_chart
 from dashboard.figures.potential import PotentialData
 from dashboard.figures.sentences import life_years_sentence, potential_sentence
@@ -28,11 +27,10 @@ def render(ctx: Context) -> list:
     if math.isnan(pot.par_ci[0]):
         lines.append(t("no_ci", lang) + ".")
     lines.append(t("potential_reading", lang))
-    invest = href("/invest", restrict(state, VIEW_FIELDS))
     return [
         html.P(potential_sentence(pot), className="headline", id="headline"),
         sentences(lines, "lead-small"),
-        html.P(dcc.Link(t("invest_open", state.lang), href=invest, id="invest-link")),
+        invest_link(ctx, "invest_open"),
         chart_from(chart, ctx),
     ]
 

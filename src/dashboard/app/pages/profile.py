@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.app.components import chart_from, dropdown, sentences
+from dashboard.app.components import chart_from, dropdown, invest_link, sentences
 from dashboard.app.pages import Context, Page, Part
 from dashboard.app.render import area_options
 from dashboard.core.texts import t
@@ -21,7 +21,8 @@ def _profile(ctx: Context) -> list:
     chart = build_chart(ctx.ds, ctx.state, "spine", ctx.boundaries)
     assert isinstance(chart.data, SpineData)
     return [sentences(profile_sentences(chart.data)),
-            chart_from(chart, ctx, note=t("spine_note", ctx.state.lang))]
+            chart_from(chart, ctx, note=t("spine_note", ctx.state.lang)),
+            invest_link(ctx, "invest_open_area", default_area(ctx.ds, ctx.state))]
 
 
 CONTROLS = Part("controls", frozenset({"level", "area"}), _controls, ("area",), "page-controls")

@@ -22,6 +22,10 @@ TEXTS: dict[str, dict[str, str]] = {
                           "Räkna på det under Social investering.",
                     "en": "What does the gap cost each year, and what would an intervention "
                           "return? Work it out under Social investment."},
+    "invest_open_area": {"sv": "Räkna på en insats i det här området: vad den skulle kosta, "
+                               "när den betalar sig och för vem (Social investering).",
+                         "en": "Work out an intervention in this area: what it would cost, "
+                               "when it pays back and for whom (Social investment)."},
     "money_units": {"sv": "{n} kr", "en": "SEK {n}"},
     "money_millions": {"sv": "{n} mnkr", "en": "SEK {n} million"},
     "money_billions": {"sv": "{n} mdkr", "en": "SEK {n} billion"},
