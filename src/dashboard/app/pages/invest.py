@@ -107,6 +107,8 @@ def _gap(ctx: Context) -> list:
     if not model.rows:
         return [html.P(t("invest_no_gap", lang), className="notice", id="headline")]
     lines = [gap_cost_sentence(model, lang)]
+    if model.unit is not None and {r.base_kind for r in model.rows} & {"registered", "halved"}:
+        lines.append(t("invest_base_note", lang))
     if state.ref in ("city", "sweden") and model.ref != state.ref:
         lines.append(t("invest_ref_fallback", lang,
                        asked=t(f"invest_ref_{state.ref}", lang, name="")))

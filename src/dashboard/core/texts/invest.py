@@ -86,6 +86,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "invest_base_registered": {"sv": "områdets folkmängd", "en": "the area's population"},
     "invest_base_halved": {"sv": "halva områdets folkmängd, eftersom värdet gäller ett kön",
                            "en": "half the area's population, since the value is for one sex"},
+    "invest_base_note": {
+        "sv": "Hur många personer värdet gäller anges inte här, så områdets hela folkmängd "
+              "används (hälften där värdet gäller ett kön). För ett mått som bara gäller en "
+              "åldersgrupp, som ohälsotalet (16–64 år), blir antalet därför för stort.",
+        "en": "How many people the value is for is not given here, so the area's whole "
+              "population is used (half where the value is for one sex). For a measure of one "
+              "age group only, such as sickness days (16–64), the number is therefore too "
+              "large.",
+    },
     "invest_cost0_legend": {"sv": "Kostnad direkt, år 0 (kronor)",
                             "en": "Up-front cost, year 0 (SEK)"},
     "invest_costy_legend": {"sv": "Kostnad per år (kronor)", "en": "Cost per year (SEK)"},
