@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from dash import dcc
-from dash.development.base_component import Component
 
 from dashboard.app.pages import Context, page_for, registry
 from dashboard.app.viewmodel import resolve
@@ -15,21 +14,11 @@ from dashboard.export.citation import cite
 from dashboard.export.figure import FOOTER_LEGEND, export_spec
 from dashboard.figures.charts import build_chart
 from tests.chart_views import SCENARIO
+from tests.tree import walk
 
 
 def _links(tree: Any) -> list[str]:
-    found, stack = [], [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (list, tuple)):
-            stack.extend(node)
-            continue
-        if not isinstance(node, Component):
-            continue
-        if isinstance(node, dcc.Link):
-            found.append(str(node.href))
-        stack.append(getattr(node, "children", None))
-    return found
+    return [str(node.href) for node in walk(tree) if isinstance(node, dcc.Link)]
 
 
 def _page_links(dataset, path: str, search: str) -> list[dict[str, list[str]]]:
