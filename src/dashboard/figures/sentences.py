@@ -472,8 +472,17 @@ def invest_headline(model: InvestModel, lang: str) -> str:
         else t("invest_not_repaid", lang, horizon=str(s.horizon))
     if not _uncertain(model):
         return t("invest_headline_point", lang, paid=paid, **fields)
-    return t("invest_headline", lang, paid=paid,
-             p=f"{format_number(100 * sim.p_positive, lang, 0)} %", **fields)
+    return t("invest_headline", lang, paid=paid, p=probability(sim.p_positive, lang), **fields)
+
+
+def probability(p: float, lang: str) -> str:
+    """A share of the draws as a percent, never rounded to a certainty it is not: '> 99 %'
+    unless every draw agrees."""
+    if 0.99 < p < 1:
+        return "> 99 %"
+    if 0 < p < 0.01:
+        return "< 1 %"
+    return f"{format_number(100 * p, lang, 0)} %"
 
 
 def invest_results(model: InvestModel, lang: str) -> list[str]:
@@ -499,7 +508,7 @@ def invest_results(model: InvestModel, lang: str) -> list[str]:
         lines.append(t("invest_need_value", lang, unit=unit))
     if model.gains:
         lines.append(t("invest_gains", lang, parts=join_names(
-            [f"{t(f'invest_party_{p}', lang)} {format_money(g, lang)}"
+            [f"{decapitalise(t(f'invest_party_{p}', lang))} {format_money(g, lang)}"
              for p, g in zip(PARTIES, model.gains, strict=True)], lang)))
     return lines
 
@@ -582,7 +591,7 @@ def invest_alt(model: InvestModel, chart: str, lang: str) -> str:
     if chart == "simulation" and model.simulation is not None:
         sim = model.simulation
         return t("invest_alt_simulation", lang, n=format_number(sim.draws, lang, 0),
-                 p=f"{format_number(100 * sim.p_positive, lang, 0)} %",
+                 p=probability(sim.p_positive, lang),
                  low=format_money(sim.low, lang), high=format_money(sim.high, lang))
     if chart == "gains":
         return invest_results(model, lang)[-1]
