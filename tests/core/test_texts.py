@@ -20,7 +20,8 @@ from dashboard.core.natural_units import UNITS as NATURAL_UNITS
 from dashboard.core.problems import CODES
 from dashboard.core.texts import MODULES, TEXTS, UnknownTextKey, t
 from dashboard.core.units import UNITS, unit_label
-from dashboard.figures.invest_model import BASE_KINDS, PARTIES, REFERENCES
+from dashboard.core.viewstate import REFERENCES
+from dashboard.figures.invest_model import BASE_KINDS, PARTIES
 from dashboard.ingest.today.regso import METHODS as AGGREGATIONS
 from dashboard.measures import MEASURES, REASONS
 from dashboard.measures.invest import PARAMETERS

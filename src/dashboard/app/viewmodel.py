@@ -18,7 +18,14 @@ from typing import Any
 from dashboard.core.i18n import format_period
 from dashboard.core.schema import TOTAL
 from dashboard.core.texts import t
-from dashboard.core.viewstate import PARAMS, ViewState, restrict
+from dashboard.core.viewstate import (
+    PARAMS,
+    REFERENCES,
+    SPAN_FIELDS,
+    ViewState,
+    restrict,
+    spread,
+)
 from dashboard.figures.labels import area_names, group_label
 from dashboard.figures.overview import NAME_SORT, PAGE_SIZES, area_table, judged
 from dashboard.store import query
@@ -57,13 +64,10 @@ LEAD_TOPIC = "health"
 RESTARTS_PAGE = frozenset({"osize", "osort", "ofind", "oparent", "otype"})
 # The social-investment view's number boxes: ranges set by their low, likely and high box,
 # the four shares by one box each, whole numbers and amounts by one box.
-SPAN_FIELDS = frozenset({"vpu", "cost0", "costy", "eff", "decay", "rate"})
 SPAN_PARTS = ("lo", "mid", "hi")
 SHARE_PARTS = ("0", "1", "2", "3")
 NUMBER_FIELDS = frozenset({"people", "cyrs", "start", "hor", "seed"})
-SCENARIO_NUMBERS = ("vpu", "cost0", "costy", "cyrs", "people", "eff", "start", "decay", "hor",
-                    "rate", "shares", "seed")
-REFERENCES = ("best", "city", "sweden")
+SCENARIO_NUMBERS = (*sorted(SPAN_FIELDS), "shares", *sorted(NUMBER_FIELDS))
 
 
 @dataclass(frozen=True)
@@ -411,7 +415,7 @@ def _is_number(value: Any, high: float = 1e15) -> bool:
 def _fits(name: str, value: Any) -> bool:
     """Whether `value` has the type and form of control `name` (None: back to the default)."""
     if name.startswith("w:"):
-        return value is None or _is_number(value, 100.000001)
+        return value is None or (_is_number(value, 101) and value <= 100)
     if ":" in name:
         field, part = name.split(":", 1)
         allowed = SPAN_PARTS if field in SPAN_FIELDS else SHARE_PARTS if field == "shares" \
@@ -439,7 +443,7 @@ def _with_part(values: tuple[float, ...], part: str, value: float | None) -> tup
     value is taken as the likely value too. Equal ends keep the range as one value."""
     if part == "mid" and value is None:
         return ()
-    low, mid, high = (values * 3)[:3] if len(values) == 1 else values or (float(value or 0),) * 3
+    low, mid, high = spread(values) or (float(value or 0),) * 3
     new = mid if value is None else float(value)
     low, mid, high = (new if part == "lo" else low, new if part == "mid" else mid,
                       new if part == "hi" else high)

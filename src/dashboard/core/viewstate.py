@@ -80,6 +80,11 @@ def _span(text: str) -> tuple[float, ...]:
     return out
 
 
+def spread(values: tuple[float, ...]) -> tuple[float, ...]:
+    """A range as (low, likely, high): one value stands for all three; () stays empty."""
+    return values * 3 if len(values) == 1 else values
+
+
 def _amount(text: str) -> str:
     value = float(text)
     if not 0 <= value < 1e15:
@@ -111,6 +116,10 @@ def _show_amount(value: float) -> str:
 
 def _show_list(values: tuple[Any, ...]) -> str:
     return ",".join(_show_amount(v) if isinstance(v, float) else str(v) for v in values)
+
+
+# What a gap is measured against in the social-investment view.
+REFERENCES = ("best", "city", "sweden")
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ class ViewState:
     otype: str = _param("otype", _choice("1", "2", "3", "4", "5"))
     # The social-investment view: the reference of the gap, the money per natural unit, and
     # a scenario (spans are 'likely' or 'low,likely,high'; percents as percent).
-    ref: str = _param("ref", _choice("best", "city", "sweden"))
+    ref: str = _param("ref", _choice(*REFERENCES))
     vpu: tuple[float, ...] = _param("vpu", _span, _show_list, ())
     cost0: tuple[float, ...] = _param("cost0", _span, _show_list, ())
     costy: tuple[float, ...] = _param("costy", _span, _show_list, ())
@@ -188,6 +197,8 @@ class ViewState:
 
 PARAMS: tuple[Param, ...] = tuple(Param(f.name, *f.metadata["param"]) for f in fields(ViewState))
 _BY_KEY = {p.key: p for p in PARAMS}
+# The fields that hold a range (low, likely, high) or one likely value.
+SPAN_FIELDS = frozenset(p.field for p in PARAMS if p.parse is _span)
 
 
 def to_query(state: ViewState) -> str:

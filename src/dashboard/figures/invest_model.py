@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.natural_units import NaturalUnit, UnitValue, unit_for, unit_values
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import ViewState, spread
 from dashboard.figures.labels import ViewLabels, area_names, view_labels
 from dashboard.measures.gapcost import relative_change, shortfall, units_per_person, yearly_units
 from dashboard.measures.invest import (
@@ -37,7 +37,6 @@ from dashboard.measures.invest import (
 from dashboard.store import query
 from dashboard.store.dataset import Dataset
 
-REFERENCES = ("best", "city", "sweden")
 PARTIES = ("municipality", "region", "state", "individuals")
 # How the people an area's value counts were found (see `_bases`).
 BASE_KINDS = ("denominator", "population", "registered", "halved")
@@ -119,7 +118,7 @@ def span_of(values: tuple[float, ...], scale: float = 1.0,
     when not given or out of order (the view says so)."""
     if not values or list(values) != sorted(values):
         return default
-    low, mid, high = (values * 3)[:3] if len(values) == 1 else values
+    low, mid, high = spread(values)
     return Span(mid * scale, low * scale, high * scale)
 
 

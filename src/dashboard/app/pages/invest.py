@@ -14,9 +14,9 @@ from dashboard.app.render import area_options
 from dashboard.app.viewmodel import SHARED_CONTROLS
 from dashboard.core.natural_units import UnitValue
 from dashboard.core.texts import t
-from dashboard.core.viewstate import ViewState
+from dashboard.core.viewstate import REFERENCES, ViewState, spread
 from dashboard.figures.charts import ChartUnavailable, build_chart
-from dashboard.figures.invest_model import PARTIES, REFERENCES, disordered, invest_model
+from dashboard.figures.invest_model import PARTIES, disordered, invest_model
 from dashboard.figures.sentences import (
     gap_cost_sentence,
     invest_assumptions,
@@ -60,7 +60,7 @@ def _span_inputs(state: ViewState, field: str, legend: str, step: str = "any",
     """Three number boxes, low, likely and high, under one legend (under one another for
     sums of money, which need the width); an empty box shows the default it stands for."""
     values = getattr(state, field)
-    triple = (values * 3)[:3] if len(values) == 1 else values
+    triple = spread(values)
     lang = state.lang
     shown = (default.low, default.mid, default.high) if default is not None else None
     boxes = [_number(f"{field}:{part}", t(f"invest_box_{key}", lang),
@@ -71,8 +71,9 @@ def _span_inputs(state: ViewState, field: str, legend: str, step: str = "any",
     return html.Fieldset([html.Legend(legend), *boxes], className=css, id=f"{field}-inputs")
 
 
-def _cited(state: ViewState, cited_unit: object) -> html.P | None:
-    if not isinstance(cited_unit, UnitValue):
+def _cited(state: ViewState, cited_unit: UnitValue | None) -> html.P | None:
+    """Where a default comes from, or that there is none (the user is asked)."""
+    if cited_unit is None:
         return None
     lang = state.lang
     source = f"{cited_unit.publisher}: {cited_unit.title} ({cited_unit.year})"

@@ -67,10 +67,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "invest_scenario_heading": {"sv": "Räkna på en insats", "en": "Work out an intervention"},
     "invest_scenario_intro": {
         "sv": "Ange kostnaden, effekten och tidshorisonten. Ge gärna ett lågt och ett högt "
-              "värde: då visas vad resultatet hänger på och hur säkert det är.",
+              "värde: då visas vad resultatet hänger på och hur säkert det är. Alla tal är "
+              "noll eller mer; en ruta med ett tal som inte går att använda blir röd och "
+              "räknas inte med förrän det är rättat.",
         "en": "Enter the cost, the effect and the time horizon. Give a low and a high value "
               "where you can: the view then shows what the result depends on and how sure "
-              "it is.",
+              "it is. Every number is zero or more; a box holding a number that cannot be "
+              "used turns red and is left out until it is corrected.",
     },
     "invest_area_label": {"sv": "Område för insatsen", "en": "Area of the intervention"},
     "invest_people_label": {"sv": "Målgruppens storlek (personer)",
