@@ -4,7 +4,8 @@
 #   scripts/setup.sh          the dashboard's Python environment (.venv) and Debian's
 #                             chromium, which draws the PNG, SVG and PDF downloads
 #   scripts/setup.sh --test   plus test tools, chromium-driver and axe-core (npm) for the
-#                             browser tests
+#                             browser tests, and Debian's PostgreSQL and Redis servers, which
+#                             the store and cache tests start (scripts/services.sh)
 # Without --test, a browser that cannot be installed (no network, no sudo) is a warning:
 # the dashboard runs, and its pages say that image downloads are unavailable.
 set -euo pipefail
@@ -44,6 +45,19 @@ if [ -z "${BROWSER_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
     fi
     echo "Warning: could not install chromium; PNG, SVG and PDF downloads are unavailable" \
          "until it is installed (apt-get install chromium) or BROWSER_PATH names a browser." >&2
+  fi
+fi
+
+if [ "$want_test" = 1 ]; then
+  servers=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || servers+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || servers+=(redis-server)
+  if [ "${#servers[@]}" -gt 0 ]; then
+    echo "Installing Debian's ${servers[*]} for the store and cache tests..."
+    if ! apt_install "${servers[@]}"; then
+      echo "Could not install ${servers[*]}, which the store and cache tests need." >&2
+      exit 1
+    fi
   fi
 fi
 

@@ -11,6 +11,9 @@ import pytest
 
 from dashboard.app.settings import DEFAULT_DATA
 from dashboard.store.dataset import Dataset, read_dataset
+from tests.services import postgres_url, redis_url
+
+__all__ = ["postgres_url", "redis_url"]  # fixtures for every test module
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from dashboard.app.settings import DEFAULT_DATA, load_settings
+from dashboard.app.settings import DEFAULT_DATA, load_settings, stored_secret
 from dashboard.commands import export as export_cmd
 from dashboard.commands import ingest as ingest_cmd
 from dashboard.commands import measures as measures_cmd
+from dashboard.commands import store as store_cmd
+from dashboard.commands import users as users_cmd
 from dashboard.core.problems import DatasetError
-from dashboard.ingest.boundaries import BoundaryError
 from dashboard.ingest.http import DEFAULT_TIMEOUT
 
 # `build-default` is run from a checkout of the repository, with the team's ../shared beside
@@ -21,16 +23,27 @@ DEFAULT_META = Path("data") / "meta"
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from dashboard.app.factory import app_from_settings
+    from dashboard.app.auth import auth_settings
+    from dashboard.app.serving import serve
+    from dashboard.store.backend import StoreUnavailable
+    from dashboard.store.dataset import read_dataset
+    from dashboard.store.open import open_store
 
+    settings = load_settings()
+    if not os.environ.get("DASHBOARD_SECRET_KEY"):
+        # Every worker must sign sessions with the same key.
+        os.environ["DASHBOARD_SECRET_KEY"] = stored_secret(settings.home)
     try:
-        app = app_from_settings(load_settings())
-    except (DatasetError, BoundaryError) as exc:
+        auth_settings()
+        open_store(settings.store)
+        # The workers read the data again; reading them here first says what is wrong
+        # in one line instead of a worker's failure to boot.
+        read_dataset(settings.data_path)
+    except (DatasetError, StoreUnavailable, ValueError) as exc:
         print(f"dashboard: cannot start: {exc}", file=sys.stderr)
         return 2
-    print(f"Serving the Malmö health-gap dashboard at http://{args.host}:{args.port}/")
-    app.run(host=args.host, port=args.port, debug=args.debug)
-    return 0
+    return serve(args.host, args.port, workers=args.workers, threads=args.threads,
+                 dev=args.dev, debug=args.debug)
 
 
 def _build_default(args: argparse.Namespace) -> int:
@@ -131,10 +144,16 @@ def _boundaries_fetch(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the dashboard")
+    serve = sub.add_parser("serve", help="serve the dashboard (gunicorn; --dev: Flask's "
+                           "development server)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--debug", action="store_true")
+    serve.add_argument("--workers", type=int, help="worker processes (default: by the cores)")
+    serve.add_argument("--threads", type=int, help="threads per worker")
+    serve.add_argument("--dev", action="store_true",
+                       help="Flask's development server, for work on the code")
+    serve.add_argument("--debug", action="store_true",
+                       help="with --dev: the reloader and debugger")
     serve.set_defaults(func=_serve)
     build = sub.add_parser("build-default", help="rebuild the embedded dataset (package data)")
     build.add_argument("--raw", default=str(DEFAULT_RAW), help="shared/data/raw folder")
@@ -161,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"seconds to wait for an answer (default {DEFAULT_TIMEOUT:g})")
     fetch.set_defaults(func=_boundaries_fetch)
     measures_cmd.add_parser(sub)
+    users_cmd.add_parser(sub)
+    store_cmd.add_parser(sub)
     export_cmd.add_parser(sub)
     ingest_cmd.add_parser(sub)
     return parser

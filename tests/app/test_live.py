@@ -1,17 +1,15 @@
 """The running app follows the user's store: an ingest's new version shows up unrestarted,
 a broken version never replaces what is shown (the newest that loads is shown, and the page
-is told), and data added in the browser keep what another writer committed meanwhile."""
+is told), and the view cache is told which version stopped being shown."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-import pandas as pd
-
 from dashboard.app.live import LiveData
-from dashboard.store.dataset import Dataset, commit_version, read_dataset
-from dashboard.store.merge import merge_into
+from dashboard.store.dataset import Dataset, commit_version
+from dashboard.store.files import FileStore
 
 
 def with_title(ds: Dataset, title: str) -> Dataset:
@@ -26,7 +24,7 @@ def title(live: LiveData) -> str:
 
 
 def test_new_store_version_is_picked_up(dataset, tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True)
     assert live.ds is dataset
     commit_version(with_title(dataset, "Sickness days, new"), tmp_path)
     assert title(live) == "Sickness days, new"
@@ -35,21 +33,21 @@ def test_new_store_version_is_picked_up(dataset, tmp_path: Path) -> None:
 
 
 def test_broken_version_keeps_the_data_shown(dataset, tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True)
     name = commit_version(dataset, tmp_path)
     (tmp_path / "versions" / name / "areas.parquet").write_bytes(b"broken")
     assert live.ds is dataset
 
 
 def test_without_follow_the_dataset_stays(dataset, tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=False)
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=False)
     commit_version(with_title(dataset, "Changed"), tmp_path)
     assert live.ds is dataset
 
 
 def test_broken_live_version_falls_back_and_the_page_is_told(dataset, tmp_path: Path,
                                                              caplog) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True)
     first = commit_version(with_title(dataset, "First"), tmp_path)
     assert title(live) == "First" and live.notice("sv") is None
     second = commit_version(with_title(dataset, "Second"), tmp_path)
@@ -67,7 +65,7 @@ def test_broken_live_version_falls_back_and_the_page_is_told(dataset, tmp_path: 
 
 
 def test_unreadable_store_keeps_the_data_and_says_so(dataset, tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True)
     name = commit_version(dataset, tmp_path)
     (tmp_path / "versions" / name / "areas.parquet").write_bytes(b"broken")
     assert live.ds is dataset
@@ -75,28 +73,22 @@ def test_unreadable_store_keeps_the_data_and_says_so(dataset, tmp_path: Path) ->
     assert notice is not None and name in notice and "redan visade" in notice
 
 
-def _with_period(ds: Dataset, period: str) -> dict[str, pd.DataFrame]:
-    return {"observations": ds.observations.iloc[[0]].assign(period=period)}
+def test_the_version_shown_before_is_reported_once_when_a_new_one_is_published(
+        dataset, tmp_path: Path) -> None:
+    first = commit_version(dataset, tmp_path)
+    gone: list[str] = []
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True, changed=gone.append)
+    assert live.version == first
+    second = commit_version(with_title(dataset, "Second"), tmp_path)
+    assert title(live) == "Second" and live.version == second
+    assert title(live) == "Second"
+    assert gone == [first]
 
 
-def test_added_data_merged_with_a_commit_made_meanwhile(dataset, tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
-    commit_version(dataset, tmp_path)
-    mine, _ = merge_into(live.ds, _with_period(dataset, "1901"), label="upload")
-    theirs, _ = merge_into(read_dataset(tmp_path), _with_period(dataset, "1902"),
-                           label="ingest")
-    commit_version(theirs, tmp_path)
-    version = commit_version(mine, tmp_path)
-    live.replace(mine, version)
-    assert {"1901", "1902"} <= set(live.ds.observations["period"])
-    assert live.ds.version == version
-
-
-def test_added_data_without_a_commit_meanwhile_is_served_as_is(dataset,
-                                                               tmp_path: Path) -> None:
-    live = LiveData(dataset, {}, tmp_path, follow_store=True)
-    commit_version(dataset, tmp_path)
-    mine, _ = merge_into(live.ds, _with_period(dataset, "1901"), label="upload")
-    version = commit_version(mine, tmp_path)
-    live.replace(mine, version)
-    assert live.ds.observations is mine.observations and live.ds.version == version
+def test_a_shared_store_is_asked_at_most_once_per_poll_interval(dataset, tmp_path: Path) -> None:
+    live = LiveData(dataset, {}, FileStore(tmp_path), follow_store=True, poll_seconds=3600)
+    assert live.ds is dataset
+    commit_version(with_title(dataset, "Later"), tmp_path)
+    assert live.ds is dataset
+    live.reload()
+    assert title(live) == "Later"

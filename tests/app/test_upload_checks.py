@@ -1,6 +1,6 @@
 """What an upload says: problems in the page's language, counts in singular or plural, the
-file's own name and the publisher and licence given, a repeated file, a failed write and
-a long list of problems."""
+file's own name with the contributor's organisation and the licence given, a repeated
+file, a failed write and a long list of problems."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from dash import html
+from test_contrib import ANA, make_live
 
 from dashboard.app import upload
 from dashboard.app.factory import create_app
@@ -20,9 +21,13 @@ from dashboard.app.upload import MAX_LISTED, add_upload, check_upload, problems_
 from dashboard.core import problems
 from dashboard.core.texts import TEXTS
 from dashboard.core.viewstate import ViewState
-from dashboard.store.dataset import read_dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "survey_smoking_heat.csv"
+
+
+@pytest.fixture()
+def live(tmp_path, dataset) -> LiveData:
+    return make_live(tmp_path / "store", dataset)
 
 
 def file_data(raw: bytes, name: str = "enkät.csv") -> dict[str, str]:
@@ -67,15 +72,16 @@ def test_counts_read_in_singular_and_plural(dataset) -> None:
     assert "11 värden, varav 1 ny indikator." in texts(report(many, "sv"))
 
 
-def test_the_source_keeps_the_file_name_publisher_and_licence(dataset, tmp_path) -> None:
-    live = LiveData(dataset, store_root=tmp_path / "store")
+def test_the_source_keeps_the_file_name_organisation_and_licence(live) -> None:
     data = file_data(FIXTURE.read_bytes())
-    needs = add_upload(live, data, "", "CC BY 4.0", "sv")
-    assert "Ange utgivare och licens" in texts(needs)
-    assert not (tmp_path / "store").exists()
-    added = add_upload(live, data, "Region Skåne", "CC BY 4.0", "sv")
-    assert "Tillagt: 11 värden" in texts(added)
-    stored = read_dataset(tmp_path / "store")
+    needs = add_upload(live, ANA, data, "", "sv")
+    assert "Ange licensen" in texts(needs)
+    assert live.store.records() == []
+    added = add_upload(live, ANA, data, "CC BY 4.0", "sv")
+    assert "Sparat som utkast" in texts(added) and "11 värden" in texts(added)
+    (record,) = live.store.records()
+    live.store.publish(record.name, by="pia")
+    stored = live.published
     source = stored.sources[stored.sources["id"].str.startswith("file-")].iloc[0]
     assert (source["title"], source["url"]) == ("enkät.csv", "enkät.csv")
     assert (source["publisher"], source["licence"]) == ("Region Skåne", "CC BY 4.0")
@@ -85,36 +91,26 @@ def test_the_source_keeps_the_file_name_publisher_and_licence(dataset, tmp_path)
     assert "/tmp" not in exported.get_data(as_text=True)
 
 
-def test_an_identical_file_is_not_added_again(dataset, tmp_path) -> None:
-    live = LiveData(dataset, store_root=tmp_path / "store")
+def test_an_identical_file_is_not_added_again(live) -> None:
     data = file_data(FIXTURE.read_bytes())
-    add_upload(live, data, "Region Skåne", "CC BY 4.0", "en")
-    versions = sorted((tmp_path / "store" / "versions").iterdir())
-    again = check_upload(live.ds, data["contents"], "copy.csv", "en")
-    assert again.duplicate and again.dataset is None
+    add_upload(live, ANA, data, "CC BY 4.0", "en")
+    live.store.publish(live.store.records()[0].name, by="pia")
+    records = live.store.records()
+    again = check_upload(live.published, data["contents"], "copy.csv", "en")
+    assert again.duplicate and again.dataset is None and again.tables is None
     assert "already in the dashboard" in texts(report(again, "en"))
-    assert "finns redan" in texts(add_upload(live, data, "Region Skåne", "CC BY 4.0", "sv"))
-    assert sorted((tmp_path / "store" / "versions").iterdir()) == versions
+    assert "finns redan" in texts(add_upload(live, ANA, data, "CC BY 4.0", "sv"))
+    assert live.store.records() == records
 
 
-def test_a_failed_write_says_so_and_leaves_the_store_as_it_was(dataset, tmp_path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    live = LiveData(dataset, store_root=blocker / "store")
-    result = add_upload(live, file_data(FIXTURE.read_bytes()), "R", "CC0", "sv")
-    assert "Datan kunde inte sparas" in texts(result) and "inget har ändrats" in texts(result)
-    assert live.ds is dataset and blocker.read_text() == "not a folder"
-
-
-def test_a_full_disk_says_so(dataset, tmp_path, monkeypatch) -> None:
+def test_a_full_disk_says_so_and_keeps_nothing(live, monkeypatch) -> None:
     def full(*_args: object, **_kwargs: object) -> str:
-        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "store"))
+        raise OSError(errno.ENOSPC, "No space left on device", "/srv/store")
 
-    monkeypatch.setattr(upload, "commit_version", full)
-    live = LiveData(dataset, store_root=tmp_path / "store")
-    text = texts(add_upload(live, file_data(FIXTURE.read_bytes()), "R", "CC0", "en"))
-    assert "could not be saved (No space left on device)" in text
-    assert str(tmp_path) not in text and live.ds is dataset
+    monkeypatch.setattr(live.store, "add_draft", full)
+    text = texts(add_upload(live, ANA, file_data(FIXTURE.read_bytes()), "CC0", "en"))
+    assert "could not be stored (No space left on device)" in text
+    assert "/srv/store" not in text and live.store.records() == []
 
 
 def test_a_long_list_of_problems_shows_the_first_50_and_downloads_all(dataset) -> None:
@@ -136,16 +132,15 @@ def test_a_long_list_of_problems_shows_the_first_50_and_downloads_all(dataset) -
 
 
 @pytest.mark.parametrize("lang,word", [("sv", "högst 5 MB"), ("en", "at most 5 MB")])
-def test_the_page_knows_the_size_limit_and_asks_for_publisher_and_licence(dataset, lang,
-                                                                          word) -> None:
+def test_the_page_knows_the_size_limit_and_asks_for_the_licence(dataset, lang, word) -> None:
     ctx = Context(dataset, ViewState(lang=lang), {}, "/upload", "", frozenset())
     tree = html.Div(upload_page.render(ctx))
     found = {getattr(c, "id", None): c for c in _walk(tree)}
     assert found["upload-limit"].data["bytes"] == upload.MAX_BYTES
     assert word in found["upload-limit"].data["message"]
-    for name in ("upload-publisher", "upload-licence"):
-        assert found[name].required is True
-        assert any(getattr(c, "htmlFor", None) == name for c in _walk(tree))
+    assert found["upload-licence"].required is True
+    assert any(getattr(c, "htmlFor", None) == "upload-licence" for c in _walk(tree))
+    assert "upload-publisher" not in found  # the organisation is the account's
 
 
 def _walk(tree):  # type: ignore[no-untyped-def]
@@ -176,13 +171,13 @@ def test_a_csv_with_a_huge_field_is_refused_with_a_reason(dataset) -> None:
         "e.csv: filen kan inte läsas som CSV",)
 
 
-def test_a_busy_store_says_so_and_adds_nothing(dataset, tmp_path, monkeypatch) -> None:
+def test_a_busy_store_says_so_and_adds_nothing(live, monkeypatch) -> None:
     from dashboard.store.lock import StoreBusy
 
     def busy(*_args: object, **_kwargs: object) -> str:
         raise StoreBusy("held by process 4242")
 
-    monkeypatch.setattr(upload, "commit_version", busy)
-    live = LiveData(dataset, store_root=tmp_path / "store")
-    text = texts(add_upload(live, file_data(FIXTURE.read_bytes()), "R", "CC0", "sv"))
-    assert "används just nu av en annan inläsning" in text and live.ds is dataset
+    monkeypatch.setattr(live.store, "add_draft", busy)
+    text = texts(add_upload(live, ANA, file_data(FIXTURE.read_bytes()), "CC0", "sv"))
+    assert "används just nu av en annan inläsning" in text
+    assert live.store.records() == []

@@ -149,12 +149,13 @@ def test_the_app_starts_on_a_broken_store(store) -> None:
     from dashboard.app.factory import load
     from dashboard.app.live import LiveData
     from dashboard.app.settings import Settings
+    from dashboard.store.files import FileStore
 
     root, first, second = store
     shutil.rmtree(root / "versions" / second)
     ds, _ = load(Settings(root, (), root.parent))
     assert ds.version == first
-    live = LiveData(ds, {}, root, follow_store=True)
+    live = LiveData(ds, {}, FileStore(root), follow_store=True)
     assert live.ds is ds
     notice = live.notice("en")
     assert notice is not None and f"({second})" in notice and f"({first})" in notice
@@ -165,12 +166,13 @@ def test_the_page_says_which_version_it_shows(store) -> None:
 
     from dashboard.app.factory import create_app, load
     from dashboard.app.settings import Settings
+    from dashboard.store.files import FileStore
     from tests.dash_requests import navigate_body
 
     root, first, second = store
     shutil.rmtree(root / "versions" / second)
     ds, _ = load(Settings(root, (), root.parent))
-    app = create_app(ds, {}, root, follow_store=True)
+    app = create_app(ds, {}, FileStore(root), follow_store=True)
     client = app.server.test_client()
     answer = client.post("/_dash-update-component", json=navigate_body(app, "/", "?lang=sv"))
     notices = json.dumps(json.loads(answer.data)["response"]["notices"]["children"],

@@ -32,10 +32,12 @@ from dash import (
 from dash.development.base_component import Component
 
 from dashboard.app import lazy
+from dashboard.app.auth import account_bar
 from dashboard.app.index_page import view_title
 from dashboard.app.layout import shared_control
 from dashboard.app.live import LiveData
 from dashboard.app.pages import Context, Page, page_for, registry, statement
+from dashboard.app.preview import preview_banner
 from dashboard.app.render import notice_texts
 from dashboard.app.settings import base_url, public_url
 from dashboard.app.viewmodel import (
@@ -101,7 +103,7 @@ def _notices(notices: list[Notice], state: ViewState, ds: Any) -> list:
     return [html.P(n, className="notice") for n in notice_texts(notices, state.lang, ds)]
 
 
-def _base_url() -> str:
+def request_base_url() -> str:
     """The address baked into links on the page: the configured public one, else this
     request's only when it is local (a forged Host header never reaches a link)."""
     host = flask.request.host_url if flask.has_request_context() else None
@@ -135,14 +137,16 @@ def register(app: Dash, live: LiveData) -> None:
             return no_update
         page = page_for(view.get("path"), pages) or pages[0]
         state, _ = resolve(live.ds, from_query(view.get("state"))[0])
-        context = Context(live.ds, state, live.boundaries, page.path, _base_url(), page.uses())
+        context = Context(live.ds, state, live.boundaries, page.path, request_base_url(),
+                          page.uses())
         return lazy.content(context, str(ctx.triggered_id["name"]))
 
     @app.callback(
         Output("view", "data"), Output("controls", "children"), Output("nav", "children"),
         Output("notices", "children"), Output("page", "children"),
         Output("footer", "children"), Output("lang-toggle", "children"),
-        Output("view-heading", "children"),
+        Output("view-heading", "children"), Output("account", "children"),
+        Output("preview", "children"),
         *[Output(key, "children") for key in SHELL_TEXTS],
         Input("nav-request", "data"),
         prevent_initial_call=True,
@@ -169,7 +173,8 @@ def register(app: Dash, live: LiveData) -> None:
         state, fallbacks = resolve(ds, asked)
         notices.extend(fallbacks)
         lang = state.lang
-        context = Context(ds, state, live.boundaries, page.path, _base_url(), page.uses())
+        context = Context(ds, state, live.boundaries, page.path, request_base_url(),
+                          page.uses())
         controls = [shared_control(name, t(BY_FIELD[name].label_key, lang),
                                    control_value(state, name),
                                    control_options(ds, state, name), page.shows(context, name),
@@ -183,8 +188,8 @@ def register(app: Dash, live: LiveData) -> None:
              *_notices(notices, state, ds)], body,
             statement.footer(t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
                              lang, page.id == statement.PAGE.id),
-            t("language", lang), t(page.title_key, lang),
-            *[t(key, lang) for key in SHELL_TEXTS.values()],
+            t("language", lang), t(page.title_key, lang), account_bar(lang),
+            preview_banner(lang), *[t(key, lang) for key in SHELL_TEXTS.values()],
         )
 
     @app.callback(
@@ -223,8 +228,9 @@ def register(app: Dash, live: LiveData) -> None:
         changed = changed_fields(current, state)
         if not changed:
             return nothing
-        context = Context(ds, state, live.boundaries, page.path, _base_url(), page.uses())
-        before = Context(ds, current, live.boundaries, page.path, _base_url(), page.uses())
+        base = request_base_url()
+        context = Context(ds, state, live.boundaries, page.path, base, page.uses())
+        before = Context(ds, current, live.boundaries, page.path, base, page.uses())
         styles = [no_update if page.shows(context, n) == page.shows(before, n)
                   else None if page.shows(context, n) else {"display": "none"}
                   for n in SHARED_CONTROLS]

@@ -44,11 +44,14 @@ def build_layout() -> html.Div:
         html.Header([
             html.Div([html.P(id="app-title", className="site-name"),
                       html.P(id="app-tagline", className="tagline")]),
-            dcc.Link(id="lang-toggle", href="/", className="lang-toggle"),
+            html.Div([html.Div(id="account"),
+                      dcc.Link(id="lang-toggle", href="/", className="lang-toggle")],
+                     className="header-tools"),
         ], className="site-header"),
         html.Span(id="nav-name", hidden=True),
         html.Nav(id="nav", className="nav", **named),
         html.Main([
+            html.Div(id="preview"),
             html.H1(id="view-heading", className="view-heading"),
             html.Div(id="notices", role="status", className="notices"),
             html.Section(id="controls", className="controls"),

@@ -13,11 +13,19 @@ stadsdelar, `dashboard/data/boundaries`, made by `dashboard build-boundaries`), 
 fetched ones, then DASHBOARD_BOUNDARIES; a later file for a level replaces an earlier one.
 DASHBOARD_PUBLIC_URL  the address readers reach the dashboard at (e.g.
                       https://halsa.example.se/); baked into exports, embeds and links
+DASHBOARD_STORE       where versions, drafts, accounts and the audit log are kept: a folder
+                      (default: the user's store, `store/` in DASHBOARD_HOME) or a
+                      PostgreSQL address (postgresql://user@host/db), which several app
+                      servers share
+DASHBOARD_REDIS_URL   a Redis address (redis://host:6379/0): computed views and the sign-in
+                      rate limits are then shared by every worker and server; without it each
+                      process keeps its own
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -36,6 +44,7 @@ PUBLIC_URL_VARIABLE = "DASHBOARD_PUBLIC_URL"
 # elsewhere than this machine: the one `dashboard serve` listens on by default.
 DEFAULT_PUBLIC_URL = DEFAULT_BASE_URL
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+SECRET_FILE = "secret_key"
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,9 @@ class Settings:
     data_path: Path
     boundary_paths: tuple[Path, ...]
     home: Path
+    store: str = ""
+    redis_url: str | None = None
+    follows_store: bool = True
 
 
 def home_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -66,10 +78,33 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     shipped = boundary_files(SHIPPED_BOUNDARIES)
     fetched = boundary_files(home / "boundaries")
     named = [Path(p) for p in environ.get("DASHBOARD_BOUNDARIES", "").split(os.pathsep) if p]
-    store = store_dir(home)
-    default = store if is_store(store) else DEFAULT_DATA
+    store = environ.get("DASHBOARD_STORE") or str(store_dir(home))
+    folder = Path(store)
+    default = folder if "://" not in store and is_store(folder) else DEFAULT_DATA
     return Settings(Path(environ.get("DASHBOARD_DATA", default)),
-                    tuple(shipped + fetched + named), home)
+                    tuple(shipped + fetched + named), home, store,
+                    environ.get("DASHBOARD_REDIS_URL") or None,
+                    "DASHBOARD_DATA" not in environ)
+
+
+def stored_secret(home: Path) -> str:
+    """The key that signs sessions on this machine when DASHBOARD_SECRET_KEY is not set:
+    made once, kept readable by this user only in DASHBOARD_HOME/secret_key, so that every
+    worker signs alike and sign-ins outlive a restart."""
+    path = home / SECRET_FILE
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    home.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(handle, "w", encoding="ascii") as out:
+        out.write(key + "\n")
+    return key
 
 
 def store_dir(home: Path) -> Path:

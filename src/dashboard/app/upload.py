@@ -1,13 +1,15 @@
-"""Adding a file in WHO's HEAT Plus template from the browser: check, preview, then add.
+"""Adding a file in WHO's HEAT Plus template from the browser: check, preview, then send it
+for review as a draft.
 
 The file is checked exactly as `dashboard ingest heat-file` checks it (the same reader and
 the same merge-and-validate step), so every problem is listed by row, line and column, in
 the page's language; the first `MAX_LISTED` are shown, all of them download as CSV.
-Nothing is added until the user has seen the preview, named the publisher and the licence
-and pressed the button; adding commits a new store version atomically and swaps the app's
-dataset whole. The source keeps the file's own name (never a path on the server); a file
-already added is not added again. A file above `MAX_BYTES` is refused in the browser,
-before it is sent.
+Anyone may check a file; only a signed-in account that may add data can send it, and then
+it is kept as a draft (the file's own tables) that a publisher publishes or rejects on
+/review; nothing changes in what the public sees until then. The organisation is the
+account's, the licence is asked. The source keeps the file's own name (never a path on the
+server); a file already published is not added again. A file above `MAX_BYTES` is refused
+in the browser, before it is sent.
 """
 
 from __future__ import annotations
@@ -25,13 +27,15 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.app import markup
-from dashboard.app.live import LiveData
+from dashboard.app.access import current_account, may
+from dashboard.app.preview import ContribLive
 from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number, format_period
 from dashboard.core.problems import DatasetError, Problem, text_key
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, href
 from dashboard.ingest.files import read_heat_file
-from dashboard.store.dataset import Dataset, commit_version
+from dashboard.store.backend import Account, Contribution, StoreRefused
+from dashboard.store.dataset import Dataset
 from dashboard.store.lock import StoreBusy
 from dashboard.store.merge import merge_into
 
@@ -59,12 +63,14 @@ function(contents, filename, limit) {
 
 @dataclass(frozen=True)
 class UploadCheck:
-    """The outcome of checking an uploaded file: the new dataset, or the problems (as text
-    and as rows of file, row, line, column and text), or that it is already there."""
+    """The outcome of checking an uploaded file: the merged dataset (for the preview) and the
+    file's own tables (for the draft), or the problems (as text and as rows of file, row,
+    line, column and text), or that it is already there."""
 
     filename: str
     problems: tuple[str, ...] = ()
     dataset: Dataset | None = None
+    tables: dict[str, pd.DataFrame] | None = None
     added_indicators: tuple[str, ...] = ()
     observations: int = 0
     preview: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
@@ -111,7 +117,8 @@ def _with_source(sources: pd.DataFrame, name: str, publisher: str,
 
 def check_upload(ds: Dataset, contents: str | None, filename: str | None,
                  lang: str = "sv", publisher: str = "", licence: str = "") -> UploadCheck:
-    """Decode, read and merge an upload (a dcc.Upload data URL) without storing anything."""
+    """Decode, read and merge an upload (a dcc.Upload data URL) without storing anything;
+    `publisher` (the contributor's organisation) and `licence` go into the file's source."""
     name = Path(filename or "").name or "?"
     if not contents or "," not in contents:
         return UploadCheck(name, (t("upload_empty", lang),))
@@ -147,7 +154,7 @@ def check_upload(ds: Dataset, contents: str | None, filename: str | None,
                      names.get(r.area_code, r.area_code), format_period(str(r.period)),
                      str(r.group), format_number(r.value, lang, 1))
                     for r in obs.head(PREVIEW_ROWS).itertuples())
-    return UploadCheck(name, (), new, added, len(obs), preview)
+    return UploadCheck(name, (), new, tables, added, len(obs), preview)
 
 
 def _counted(key: str, n: int, lang: str) -> str:
@@ -211,34 +218,56 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def add_upload(live: LiveData, data: Any, publisher: Any, licence: Any, lang: str) -> Any:
-    """Commit a checked file as a new version and show the result, or say why not."""
-    if not _text(publisher) or not _text(licence):
-        return html.P(t("upload_needs_source", lang), className="notice")
+def account_line(account: Account | None, lang: str) -> Any:
+    """Who the draft will be added as, or why adding needs an account (with the sign-in)."""
+    if account is not None and may(account, "add"):
+        return html.P([t("contrib_upload_as", lang, name=account.name,
+                         organisation=account.organisation), " ",
+                       dcc.Link(t("contrib_to_review", lang),
+                                href=href("/review", ViewState(lang=lang)))],
+                      id="upload-account")
+    return html.P([t("contrib_upload_account", lang), " ",
+                   html.A(t("contrib_sign_in", lang), href="/login?next=/upload",
+                          id="upload-sign-in")], className="notice", id="upload-account")
+
+
+def add_upload(live: ContribLive, account: Account | None, data: Any, licence: Any,
+               lang: str) -> Any:
+    """Keep a checked file as a draft for a publisher to review, or say why not. Refused
+    (nothing stored) unless `account` may add data, whatever the page's button showed."""
+    if account is None or not may(account, "add"):
+        return html.P(t("contrib_needs_account", lang), className="notice",
+                      id="upload-refused")
+    if live.store is None:
+        return html.P(t("contrib_no_store", lang), className="notice", id="upload-refused")
+    if not _text(licence):
+        return html.P(t("contrib_needs_licence", lang), className="notice")
     contents, filename = _file(data)
-    result = check_upload(live.ds, contents, filename, lang, _text(publisher), _text(licence))
-    if result.duplicate:
+    result = check_upload(live.published, contents, filename, lang, account.organisation,
+                          _text(licence))
+    if result.duplicate or result.problems:
         return report(result, lang)
-    if result.dataset is None or live.store_root is None:
+    if result.tables is None:
         return html.P(t("upload_not_added", lang), className="notice")
+    contribution = Contribution(added_by=account.name, organisation=account.organisation,
+                                licence=_text(licence), file=result.filename)
     try:
-        version = commit_version(result.dataset, live.store_root)
+        record = live.store.add_draft(result.tables, contribution)
     except StoreBusy:
         return html.P(t("store_busy", lang), className="notice", id="upload-failed")
-    except (OSError, DatasetError) as error:
+    except (OSError, DatasetError, StoreRefused) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror \
             else type(error).__name__
-        return html.P(t("upload_write_failed", lang, reason=reason), className="notice",
+        return html.P(t("contrib_store_failed", lang, reason=reason), className="notice",
                       id="upload-failed")
-    live.replace(result.dataset, version)
-    first = result.added_indicators[0] if result.added_indicators else ""
-    link = href("/", ViewState(lang=lang, indicator=first))
-    return html.P([t("upload_added", lang, n=result.observations, version=version), " ",
-                   dcc.Link(t("upload_open", lang), href=link, id="upload-open")],
-                  className="lead-small")
+    link = href("/review", ViewState(lang=lang))
+    return html.P([t("contrib_draft_added", lang, name=record.name,
+                     n=format_number(result.observations, lang, 0)),
+                   " ", dcc.Link(t("contrib_to_review", lang), href=link, id="upload-review")],
+                  className="lead-small", id="upload-added")
 
 
-def register_upload(app: Dash, live: LiveData) -> None:
+def register_upload(app: Dash, live: ContribLive) -> None:
     """Gate the size in the browser, check on upload (preview), add on the button."""
     app.clientside_callback(
         GATE, Output("upload-file", "data"),
@@ -254,22 +283,22 @@ def register_upload(app: Dash, live: LiveData) -> None:
         if data is None:
             return no_update, True
         lang = _lang(view)
-        result = check_upload(live.ds, *_file(data), lang)
-        return report(result, lang), result.dataset is None or live.store_root is None
+        result = check_upload(live.published, *_file(data), lang)
+        closed = live.store is None or not may(current_account(), "add")
+        return report(result, lang), result.dataset is None or closed
 
     @app.callback(Output("upload-result", "children"), Input("upload-add", "n_clicks"),
-                  State("upload-file", "data"), State("upload-publisher", "value"),
-                  State("upload-licence", "value"), State("view", "data"),
-                  prevent_initial_call=True)
-    def add(_clicks, data, publisher, licence, view):
-        return add_upload(live, data, publisher, licence, _lang(view))
+                  State("upload-file", "data"), State("upload-licence", "value"),
+                  State("view", "data"), prevent_initial_call=True)
+    def add(_clicks, data, licence, view):
+        return add_upload(live, current_account(), data, licence, _lang(view))
 
     @app.callback(Output("upload-problems-download", "data"),
                   Input("upload-problems-csv", "n_clicks"), State("upload-file", "data"),
                   State("view", "data"), prevent_initial_call=True)
     def download_problems(_clicks, data, view):
         lang = _lang(view)
-        result = check_upload(live.ds, *_file(data), lang)
+        result = check_upload(live.published, *_file(data), lang)
         if not result.rows:
             return no_update
         stem = Path(result.filename).stem or "upload"

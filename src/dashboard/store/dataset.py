@@ -10,6 +10,8 @@ Writers commit one at a time under the store's lock (store/lock.py) and each com
 top of the newest version, so no commit overwrites another. A store whose CURRENT names a
 version that is missing or damaged is read at the newest older version that loads, saying
 which and why (`StoreStatus`); the next commit repairs it by going on top of that version.
+A commit keeps the newest KEEP_VERSIONS versions, the one before each of them and the one it
+went on top of, so that a withdrawal (store/files.py) can always make the previous one live.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,7 +48,7 @@ class StoreStatus:
     """Which version of a store a dataset is: the one CURRENT names (`wanted`), or, when
     that one cannot be read, the newest older version that loads, with the `problem`."""
 
-    root: Path
+    root: Path | str
     version: str
     wanted: str | None
     problem: str | None = None
@@ -291,33 +293,52 @@ def _onto_newest(dataset: Dataset, root: Path) -> Dataset:
     return dataset.redo.apply(newest)
 
 
+def prunable(names: list[str], keep: Collection[str] = ()) -> list[str]:
+    """The versions a commit removes: those older than the newest KEEP_VERSIONS, except the
+    version just before each kept one (a withdrawal may go back to it) and those in `keep`."""
+    kept = set(names[-(KEEP_VERSIONS + 1):]) | set(keep)
+    return [name for name in names if name not in kept]
+
+
 def commit(dataset: Dataset, root: str | os.PathLike[str], *,
-           timeout: float | None = None) -> Dataset:
+           timeout: float | None = None, keep: Collection[str] = ()) -> Dataset:
     """Add `dataset` to a store as a new version, make it live and return it as committed.
 
     Under the store's lock (waiting up to `timeout` s, default LOCK_TIMEOUT, else
-    StoreBusy): what killed writers
-    left is removed, the change is made again on the newest version if another writer
-    committed meanwhile (DatasetError if it no longer fits), the version is written whole,
-    CURRENT is replaced atomically, and the oldest versions beyond KEEP_VERSIONS go.
-    On any failure the store is as it was.
+    StoreBusy): see `commit_locked`.
     """
     path = Path(root)
     with writer_lock(path, timeout):
-        for folder in (path, path / VERSIONS):
-            for left in remove_temporaries(folder):
-                log.info("store %s: removed %s, left by an interrupted write", path, left.name)
-        dataset = _onto_newest(dataset, path)
-        name = _new_name(versions(path))
-        written = replace_folder(path / VERSIONS / name,
-                                 lambda staging: _write_folder(dataset, staging))
-        try:
-            write_atomic(path / CURRENT, name + "\n")
-        except BaseException:
-            shutil.rmtree(written, ignore_errors=True)
-            raise
-        for old in versions(path)[:-KEEP_VERSIONS]:
-            shutil.rmtree(path / VERSIONS / old, ignore_errors=True)
+        return commit_locked(dataset, path, keep=keep)
+
+
+def commit_locked(dataset: Dataset, root: str | os.PathLike[str], *,
+                  keep: Collection[str] = ()) -> Dataset:
+    """`commit` for a caller that already holds the store's lock.
+
+    What killed writers left is removed, the change is made again on the newest version if
+    another writer committed meanwhile (DatasetError if it no longer fits), the version is
+    written whole, CURRENT is replaced atomically, and old versions go (`prunable`; the
+    version the commit went on top of and those in `keep` stay). On any failure the store
+    is as it was.
+    """
+    path = Path(root)
+    for folder in (path, path / VERSIONS):
+        for left in remove_temporaries(folder):
+            log.info("store %s: removed %s, left by an interrupted write", path, left.name)
+    dataset = _onto_newest(dataset, path)
+    made_on = current_name(path)
+    name = _new_name(versions(path))
+    written = replace_folder(path / VERSIONS / name,
+                             lambda staging: _write_folder(dataset, staging))
+    try:
+        write_atomic(path / CURRENT, name + "\n")
+    except BaseException:
+        shutil.rmtree(written, ignore_errors=True)
+        raise
+    protected = {*keep, *([made_on] if made_on else [])}
+    for old in prunable(versions(path), protected):
+        shutil.rmtree(path / VERSIONS / old, ignore_errors=True)
     return replace(dataset, store=StoreStatus(path, name, name), redo=None)
 
 

@@ -102,6 +102,7 @@ class Page:
 def registry() -> list[Page]:
     """All pages in menu order (imported here to keep each page module independent)."""
     from dashboard.app.pages import (
+        audit,
         compare,
         composite_index,
         definitions,
@@ -112,6 +113,7 @@ def registry() -> list[Page]:
         overview,
         potential,
         profile,
+        review,
         statement,
         summary,
         trends,
@@ -121,7 +123,7 @@ def registry() -> list[Page]:
     return [summary.PAGE, overview.PAGE, map_view.PAGE, profile.PAGE, compare.PAGE,
             groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, invest.PAGE,
             composite_index.PAGE,
-            definitions.PAGE, upload_page.PAGE, statement.PAGE]
+            definitions.PAGE, upload_page.PAGE, review.PAGE, audit.PAGE, statement.PAGE]
 
 
 def page_for(path: str | None, pages: list[Page]) -> Page | None:

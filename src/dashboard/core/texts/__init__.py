@@ -14,7 +14,16 @@ from __future__ import annotations
 
 import warnings
 
-from dashboard.core.texts import figures, interface, invest, measures, statement, units
+from dashboard.core.texts import (
+    auth,
+    contrib,
+    figures,
+    interface,
+    invest,
+    measures,
+    statement,
+    units,
+)
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -26,6 +35,8 @@ MODULES = {
     "units": units.TEXTS,
     "statement": statement.TEXTS,
     "invest": invest.TEXTS,
+    "auth": auth.TEXTS,
+    "contrib": contrib.TEXTS,
 }
 TEXTS: dict[str, dict[str, str]] = {k: v for module in MODULES.values() for k, v in module.items()}
 

@@ -379,7 +379,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "upload_drop": {"sv": "Dra hit en fil eller klicka för att välja",
                     "en": "Drop a file here or click to choose one"},
-    "upload_add": {"sv": "Lägg till i instrumentpanelen", "en": "Add to the dashboard"},
     "upload_cli": {
         "sv": "Samma kontroll finns på kommandoraden: dashboard ingest heat-file FIL.",
         "en": "The same check runs on the command line: dashboard ingest heat-file FILE.",
@@ -408,22 +407,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Small counts (below 5) are suppressed and flagged before anything is stored.",
     },
     "upload_not_added": {"sv": "Inget lades till.", "en": "Nothing was added."},
-    "upload_added": {"sv": "Tillagt: {n} värden (version {version}).",
-                     "en": "Added: {n} values (version {version})."},
-    "upload_open": {"sv": "Öppna den nya indikatorn", "en": "Open the new indicator"},
     "upload_values_one": {"sv": "1 värde", "en": "1 value"},
     "upload_values_many": {"sv": "{n} värden", "en": "{n} values"},
     "upload_new_one": {"sv": ", varav 1 ny indikator", "en": ", 1 new indicator"},
     "upload_new_many": {"sv": ", varav {n} nya indikatorer", "en": ", {n} new indicators"},
-    "upload_publisher": {"sv": "Utgivare (vem har tagit fram siffrorna)",
-                         "en": "Publisher (who produced the figures)"},
     "upload_licence": {"sv": "Licens (till exempel CC BY 4.0)",
                        "en": "Licence (for example CC BY 4.0)"},
-    "upload_needs_source": {
-        "sv": "Ange utgivare och licens innan filen läggs till; de visas under varje diagram.",
-        "en": "Give the publisher and the licence before adding the file; they are shown "
-              "under every chart.",
-    },
     "upload_duplicate": {
         "sv": "{name} finns redan i instrumentpanelen (samma innehåll); inget nytt läggs till.",
         "en": "{name} is already in the dashboard (same content); nothing new is added.",
@@ -432,10 +421,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Filen är för stor: högst {mb} MB kan läggas till. Dela upp den i mindre filer.",
         "en": "The file is too large: at most {mb} MB can be added. Split it into smaller "
               "files.",
-    },
-    "upload_write_failed": {
-        "sv": "Datan kunde inte sparas ({reason}); inget har ändrats.",
-        "en": "The data could not be saved ({reason}); nothing was changed.",
     },
     "upload_problems_shown": {"sv": "Här visas de första {shown} av {n} problem.",
                               "en": "The first {shown} of {n} problems are shown here."},

@@ -1,0 +1,141 @@
+"""Previewing a draft in every view: a publisher, or someone of the organisation that added
+the draft, sees the published data merged with the draft's tables, for their session
+only, with a banner saying so on every page. Everyone else keeps seeing the published data.
+
+The session remembers the draft (`flask.session["preview"]`); the merged dataset is kept
+for a few (store, published version, draft) at a time, so views do not merge on every
+request."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any, Protocol
+
+import flask
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboard.app.access import current_account, may
+from dashboard.core.problems import DatasetError
+from dashboard.core.texts import t
+from dashboard.store.backend import DRAFT, Account, VersionRecord, VersionStore
+from dashboard.store.dataset import Dataset
+from dashboard.store.merge import merge_into
+
+SESSION_KEY = "preview"
+CACHED = 4
+
+
+class ContribLive(Protocol):
+    """What the contribution pages need of the app's live data: the store, the published
+    dataset, the dataset this request sees, and a re-read after a publish."""
+
+    store: VersionStore | None
+
+    @property
+    def ds(self) -> Dataset:
+        """The dataset this request sees (published, or a previewed draft merged in)."""
+
+    @property
+    def published(self) -> Dataset:
+        """The published dataset, whatever is previewed."""
+
+    def reload(self) -> None:
+        """Read the store's live version again (after a publish or withdrawal)."""
+
+
+_cache: OrderedDict[tuple[int, str, str], Dataset] = OrderedDict()
+_lock = threading.Lock()
+
+
+def previewed() -> str | None:
+    """The name of the draft this session previews, or None (also outside a request)."""
+    if not flask.has_request_context():
+        return None
+    name = flask.session.get(SESSION_KEY)
+    return name if isinstance(name, str) and name else None
+
+
+def start_preview(name: str) -> None:
+    """Remember in the session that `name` is previewed."""
+    flask.session[SESSION_KEY] = name
+
+
+def stop_preview() -> None:
+    """Forget the previewed draft: every view shows the published data again."""
+    if flask.has_request_context():
+        flask.session.pop(SESSION_KEY, None)
+
+
+def may_preview(account: Account | None, record: VersionRecord) -> bool:
+    """Whether `account` may see `record` merged in: a draft, and a publisher or someone of
+    the organisation that added it."""
+    if account is None or record.state != DRAFT:
+        return False
+    return may(account, "publish") or (
+        may(account, "add") and account.organisation == record.contribution.organisation)
+
+
+def find_record(store: VersionStore, name: str) -> VersionRecord | None:
+    """The record named `name`, or None."""
+    return next((r for r in store.records() if r.name == name), None)
+
+
+def merged(store: VersionStore, published: Dataset, record: VersionRecord) -> Dataset | None:
+    """The published data with the draft's tables merged in (None when they no longer fit
+    or the draft is gone), kept for the next requests."""
+    key = (id(store), published.version or f"@{id(published)}", record.name)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    file = record.contribution.file
+    try:
+        tables = store.draft_tables(record.name)
+        ds, _ = merge_into(published, tables, label=file, files={"observations": file},
+                           replace_reference=True,
+                           info={**published.info, SESSION_KEY: record.name})
+    except (KeyError, DatasetError):
+        return None
+    with _lock:
+        _cache[key] = ds
+        while len(_cache) > CACHED:
+            _cache.popitem(last=False)
+    return ds
+
+
+def preview_dataset(live: ContribLive) -> Dataset | None:
+    """The dataset this request's session previews: the published data with the draft
+    merged in, when the account signed in may preview it; else None."""
+    name = previewed()
+    if name is None or live.store is None:
+        return None
+    record = find_record(live.store, name)
+    if record is None or not may_preview(current_account(), record):
+        return None
+    return merged(live.store, live.published, record)
+
+
+def preview_banner(lang: str) -> Any:
+    """The banner shown on every page while this session previews a draft, or None."""
+    name = previewed()
+    if name is None or current_account() is None:
+        return None
+    return html.Div([html.P(t("contrib_preview_banner", lang, name=name)),
+                     html.Button(t("contrib_preview_stop", lang), id="preview-stop",
+                                 className="lang-toggle"),
+                     dcc.Location(id="preview-reload", refresh=True)],
+                    id="preview-banner", className="notice preview-banner")
+
+
+def register_preview(app: Dash) -> None:
+    """Stop previewing on the banner's button and load the view again with published data."""
+
+    @app.callback(Output("preview-reload", "href"), Input("preview-stop", "n_clicks"),
+                  State("url", "pathname"), State("url", "search"),
+                  prevent_initial_call=True)
+    def stop(clicks, pathname, search):
+        if not clicks:
+            return no_update
+        stop_preview()
+        return f"{pathname or '/'}{search or ''}"

@@ -1,0 +1,28 @@
+"""Open a store by its address: a PostgreSQL URL, or else a folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dashboard.store.backend import StoreUnavailable
+from dashboard.store.dataset import Dataset
+from dashboard.store.files import FileStore
+from dashboard.store.postgres import PgStore
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_store(address: str, fallback: Callable[[], Dataset] | None = None
+               ) -> FileStore | PgStore:
+    """The store at `address`: `postgresql://` or `postgres://` opens the database (and
+    checks that it answers, else StoreUnavailable naming the address without its password
+    and the reason); anything else is a folder."""
+    if address.startswith(SCHEMES):
+        store = PgStore(address, fallback)
+        store.live_name()
+        return store
+    folder = Path(address)
+    if folder.exists() and not folder.is_dir():
+        raise StoreUnavailable(str(folder), "it is a file, not a folder")
+    return FileStore(folder, fallback)
