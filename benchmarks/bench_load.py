@@ -311,15 +311,32 @@ def first_load_bytes(port: int, session: list[dict[str, Any]]) -> None:
           f"{totals[0] / 1e6:.2f} MB uncompressed, {totals[1] / 1e6:.2f} MB with {ACCEPT}")
 
 
+def memory(server: Server) -> tuple[float, float, int]:
+    """(MB of the master and workers, MB of their browsers, processes) of one server."""
+    python = browsers = 0.0
+    pids = descendants(server.process.pid)
+    for pid in pids:
+        try:
+            name = Path(f"/proc/{pid}/comm").read_text()
+        except OSError:
+            continue
+        if "chrom" in name:
+            browsers += rss_mb(pid)
+        else:
+            python += rss_mb(pid)
+    return python, browsers, len(pids)
+
+
 def sample_memory(servers: list[Server], stop: threading.Event, began: float,
                   samples: list[float]) -> None:
+    """Print each server's memory every SAMPLE_EVERY seconds until `stop`."""
     while True:
-        sizes = [sum(rss_mb(pid) for pid in descendants(s.process.pid)) for s in servers]
-        samples.append(sum(sizes))
-        print(f"  {time.monotonic() - began:5.0f} s  RSS "
-              + ", ".join(f"port {s.port}: {mb:.0f} MB ({len(descendants(s.process.pid))} "
-                          f"processes)" for s, mb in zip(servers, sizes, strict=True)),
-              flush=True)
+        sizes = [memory(s) for s in servers]
+        samples.append(sum(python + browsers for python, browsers, _ in sizes))
+        print(f"  {time.monotonic() - began:5.0f} s  RSS " + ", ".join(
+            f"port {s.port}: {python + browsers:.0f} MB (server {python:.0f} MB, browsers "
+            f"{browsers:.0f} MB; {count} processes)"
+            for s, (python, browsers, count) in zip(servers, sizes, strict=True)), flush=True)
         if stop.wait(SAMPLE_EVERY):
             return
 
@@ -354,10 +371,13 @@ def replay(args: argparse.Namespace) -> None:
             if args.soak:
                 stop.set()
                 sampler.join()
-                samples.append(sum(rss_mb(pid) for s in servers
-                                   for pid in descendants(s.process.pid)))
-                print(f"RSS growth: {samples[-1] - samples[0]:+.0f} MB "
+                samples.append(sum(sum(memory(s)[:2]) for s in servers))
+                print(f"RSS growth: {samples[-1] - samples[0]:+.0f} MB from the start "
                       f"({samples[0]:.0f} -> {samples[-1]:.0f} MB)")
+                if len(samples) > 2:
+                    print(f"  since the first sample under load: "
+                          f"{samples[-1] - samples[1]:+.0f} MB ({samples[1]:.0f} -> "
+                          f"{samples[-1]:.0f} MB)")
             report(tally, elapsed)
         finally:
             for server in servers:

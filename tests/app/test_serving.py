@@ -256,7 +256,7 @@ def test_worker_and_thread_counts_follow_options_then_environment() -> None:
     assert worker_count(7, env={"DASHBOARD_WORKERS": "3"}) == 7
     assert worker_count(cpus=2, env={"DASHBOARD_WORKERS": "many"}) == 5
     assert worker_count(cpus=1, env={"DASHBOARD_WORKERS": "-2"}) == 3
-    assert thread_count(env={}) == 4 and thread_count(env={"DASHBOARD_THREADS": "16"}) == 16
+    assert thread_count(env={}) == 8 and thread_count(env={"DASHBOARD_THREADS": "16"}) == 16
     assert thread_count(2, env={"DASHBOARD_THREADS": "16"}) == 2
 
 

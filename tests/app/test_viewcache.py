@@ -97,3 +97,36 @@ def test_two_servers_share_answers_through_redis(redis_url) -> None:
     answer = first.post("/_dash-update-component", json={"view": "/map"}).get_json()
     assert second.post("/_dash-update-component", json={"view": "/map"}).get_json() == answer
     assert second_state["computed"] == 0
+
+
+def test_the_same_request_arriving_while_it_is_computed_waits_for_that_answer() -> None:
+    import threading
+    import time
+
+    import flask
+
+    from dashboard.app.viewcache import CALLBACK_PATH, register_view_cache
+
+    state = {"computed": 0}
+    server = flask.Flask("t")
+    register_view_cache(server, MemoryCache(), lambda: "v1", lambda: True,
+                        lambda: "http://127.0.0.1:8050/")
+
+    @server.post(CALLBACK_PATH)
+    def answer():
+        state["computed"] += 1
+        time.sleep(0.5)
+        return flask.jsonify({"n": state["computed"]})
+
+    answers: list[dict] = []
+
+    def ask() -> None:
+        client = server.test_client()
+        answers.append(client.post(CALLBACK_PATH, json={"view": "/map"}).get_json())
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert state["computed"] == 1 and answers == [{"n": 1}] * 4

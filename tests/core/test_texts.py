@@ -25,7 +25,7 @@ from dashboard.figures.invest_model import BASE_KINDS, PARTIES
 from dashboard.ingest.today.regso import METHODS as AGGREGATIONS
 from dashboard.measures import MEASURES, REASONS
 from dashboard.measures.invest import PARAMETERS
-from dashboard.store.backend import ROLES
+from dashboard.store.backend import AUDIT_ACTIONS, ROLES
 from dashboard.store.dataset import Dataset
 
 SRC = Path(dashboard.__file__).parent
@@ -133,6 +133,7 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "invest_part_": {"low", "mid", "high"},
         "invest_h_": {"gapcost", "investflows", "tornado", "simulation", "gains"},
         "role_": set(ROLES),
+        "audit_action_": set(AUDIT_ACTIONS),
     }
     for prefix, found in _dataset_values(dataset).items():
         values.setdefault(prefix, set()).update(found)

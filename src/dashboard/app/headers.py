@@ -5,8 +5,8 @@ styles, images and requests; the few inline scripts a page holds (Dash's start-u
 an embed's plot call) are allowed by their SHA-256 hash, computed from the page itself.
 Plotly styles its charts with inline styles, so styles may be inline. Every route may be
 framed by no one (`X-Frame-Options: DENY`, `frame-ancestors 'none'`) except `/embed/...`,
-which exists to be framed by any site. `dashboard serve` (werkzeug) sends no `Server`
-header with its and Python's version.
+which exists to be framed by any site. No response names a server version: `dashboard
+serve --dev` (werkzeug) sends no `Server` header, gunicorn sends `Server: gunicorn` only.
 """
 
 from __future__ import annotations

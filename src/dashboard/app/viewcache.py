@@ -28,6 +28,8 @@ REDIS_PREFIX = "dashboard:view:"
 REDIS_SECONDS = 24 * 3600
 _KEY = "view_cache_key"
 SETTINGS_PREFIX = "DASHBOARD_"
+# How long a request waits for the same answer being computed by another (s).
+FLIGHT_SECONDS = 30.0
 
 
 class ViewCache(Protocol):
@@ -127,11 +129,38 @@ def request_key(base_url: str) -> str:
     return digest.hexdigest()
 
 
+class Flights:
+    """Requests for the same answer made at once in this process: the first computes it,
+    the others wait for it (up to `wait` s) instead of computing it again."""
+
+    def __init__(self, wait: float = FLIGHT_SECONDS):
+        self.wait = wait
+        self._running: dict[tuple[str, str], threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def join(self, key: tuple[str, str]) -> threading.Event | None:
+        """None when this request leads (it computes), else the event to wait for."""
+        with self._lock:
+            running = self._running.get(key)
+            if running is None:
+                self._running[key] = threading.Event()
+            return running
+
+    def land(self, key: tuple[str, str]) -> None:
+        """The leader is done (answered, failed or not cached): release those waiting."""
+        with self._lock:
+            done = self._running.pop(key, None)
+        if done is not None:
+            done.set()
+
+
 def register_view_cache(server: flask.Flask, cache: ViewCache,
                         version: Callable[[], str | None], public: Callable[[], bool],
                         base_url: Callable[[], str]) -> None:
     """Answer the public's callbacks from `cache` when the same request was answered for
-    the same data `version`; `public` says whether this request is the public's."""
+    the same data `version`; `public` says whether this request is the public's. The same
+    request arriving while it is computed waits for that answer."""
+    flights = Flights()
 
     def key() -> tuple[str, str] | None:
         if flask.request.path != CALLBACK_PATH or flask.request.method != "POST":
@@ -147,16 +176,26 @@ def register_view_cache(server: flask.Flask, cache: ViewCache,
         if found is None:
             return None
         answer = cache.get(*found)
-        if answer is not None:
-            return flask.Response(answer, mimetype="application/json")
-        setattr(flask.g, _KEY, found)
-        return None
+        if answer is None:
+            running = flights.join(found)
+            if running is None:
+                setattr(flask.g, _KEY, found)
+                return None
+            running.wait(flights.wait)
+            answer = cache.get(*found)
+        return None if answer is None else flask.Response(answer, mimetype="application/json")
 
     @server.after_request
     def keep(response: flask.Response) -> flask.Response:
-        found = flask.g.pop(_KEY, None)
+        found = flask.g.get(_KEY)
         if found is not None and response.status_code == 200 \
                 and response.mimetype == "application/json" and not response.direct_passthrough:
             shown, request = found
             cache.put(shown, request, response.get_data())
         return response
+
+    @server.teardown_request
+    def release(_error: BaseException | None) -> None:
+        found = flask.g.pop(_KEY, None)
+        if found is not None:
+            flights.land(found)

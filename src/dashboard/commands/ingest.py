@@ -21,6 +21,8 @@ Exit status: 0 done or already up to date; 1 the ingest failed and nothing was c
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -52,8 +54,12 @@ from dashboard.ingest.snapshots import (
     SnapshotStore,
     save_all,
 )
-from dashboard.store.dataset import Dataset, Redo, commit, is_store, load_store, read_folder
+from dashboard.store.backend import Contribution, StoreUnavailable
+from dashboard.store.dataset import Dataset, Redo, read_folder
+from dashboard.store.files import FileStore
 from dashboard.store.merge import merge_into, merge_table, merge_tables
+from dashboard.store.open import open_store, shown_address
+from dashboard.store.postgres import PgStore
 
 
 @dataclass
@@ -179,9 +185,27 @@ def _tidy_csv(ctx: Context) -> Ingested:
                     replace_reference=True)
 
 
-def _current(home: Path) -> Dataset:
-    root = store_dir(home)
-    return load_store(root) if is_store(root) else read_folder(DEFAULT_DATA)
+def _store(home: Path) -> FileStore | PgStore:
+    """The store ingests publish into: DASHBOARD_STORE, else the user's folder store."""
+    address = os.environ.get("DASHBOARD_STORE") or str(store_dir(home))
+    return open_store(address, fallback=lambda: read_folder(DEFAULT_DATA))
+
+
+def _contribution(ingested: Ingested) -> Contribution:
+    """Who published an ingest in the store's records: this user through the command, the
+    sources' publishers and licences, and the source it came from."""
+    sources = ingested.tables.get("sources", pd.DataFrame(columns=["publisher", "licence"]))
+
+    def listed(column: str) -> str:
+        values = sources[column].dropna().astype(str) if column in sources else []
+        return "; ".join(dict.fromkeys(values)) or "-"
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "?"
+    return Contribution(f"{user} (dashboard ingest)", listed("publisher"), listed("licence"),
+                        ingested.label)
 
 
 def _same(a: Dataset, b: Dataset) -> bool:
@@ -239,12 +263,15 @@ def run(args: argparse.Namespace) -> int:
     """Ingest one source into the user's store; return the exit status."""
     err = sys.stderr
     home = Path(args.home) if args.home else home_dir()
-    root = store_dir(home)
-    stage = "reading the current dataset"
+    stage = "opening the store"
     ingested: Ingested | None = None
     version: str | None = None
+    where = shown_address(os.environ.get("DASHBOARD_STORE") or str(store_dir(home)))
     try:
-        current = _current(home)
+        store = _store(home)
+        where = store.label
+        stage = "reading the current dataset"
+        current = store.live() or read_folder(DEFAULT_DATA)
         repair = current.store is not None and current.store.fallback
         if repair:
             print(f"dashboard ingest {args.source}: {current.store}", file=err)
@@ -258,17 +285,16 @@ def run(args: argparse.Namespace) -> int:
         saved = [p for f in ingested.fetchers for p in save_all(ctx.snapshots, f.fetched)]
         if repair or not _same(new, current):
             stage = "writing the new store version"
-            new = commit(new, root)
-            version = new.version
+            version = store.commit(new, _contribution(ingested)).version
         if ingested.boundary is not None:
             stage = "installing the boundary file"
             print(f"{args.source}: boundaries saved to {ingested.boundary.install()}")
-    except (SourceError, DatasetError, BoundaryError, OSError) as error:
+    except (SourceError, DatasetError, BoundaryError, StoreUnavailable, OSError) as error:
         print(f"dashboard ingest {args.source}: failed while {stage}:\n{error}", file=err)
         if version is None:
-            print(f"Nothing was changed: the store at {root} is as it was.", file=err)
+            print(f"Nothing was changed: the store at {where} is as it was.", file=err)
         else:
-            print(f"The store at {root} holds the new version {version}; only the boundary "
+            print(f"The store at {where} holds the new version {version}; only the boundary "
                   "file is missing: run the command again.", file=err)
         return 1
     finally:
@@ -282,7 +308,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.source}: already up to date; nothing to commit ({kept}).")
     else:
         print(f"{args.source}: {_summary(ingested, new, current, suppressed)}; store version "
-              f"{version} in {root}; {kept}.")
+              f"{version} in {where}; {kept}.")
     return 0
 
 

@@ -38,6 +38,9 @@ from dashboard.store.packed import pack_tables, unpack_tables
 ROLES = ("contributor", "publisher", "admin")
 DRAFT, PUBLISHED, REJECTED, WITHDRAWN = "draft", "published", "rejected", "withdrawn"
 STATES = (DRAFT, PUBLISHED, REJECTED, WITHDRAWN)
+# Every action the audit log records.
+AUDIT_ACTIONS = ("add", "publish", "reject", "withdraw", "commit", "user_add", "user_remove",
+                 "user_role", "sign_in", "sign_in_failed", "locked")
 
 Tables = Mapping[str, pd.DataFrame]
 

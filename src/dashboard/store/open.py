@@ -9,8 +9,14 @@ from dashboard.store.backend import StoreUnavailable
 from dashboard.store.dataset import Dataset
 from dashboard.store.files import FileStore
 from dashboard.store.postgres import PgStore
+from dashboard.store.postgres import address as pg_address
 
 SCHEMES = ("postgresql://", "postgres://")
+
+
+def shown_address(address: str) -> str:
+    """A store's address fit to print: a database's without user or password."""
+    return pg_address(address) if address.startswith(SCHEMES) else address
 
 
 def open_store(address: str, fallback: Callable[[], Dataset] | None = None

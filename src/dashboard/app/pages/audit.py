@@ -18,7 +18,7 @@ from dashboard.app.pages.review import STATES, sign_in_needed, when
 from dashboard.app.preview import ContribLive
 from dashboard.core.i18n import DEFAULT_LANGUAGE
 from dashboard.core.texts import t
-from dashboard.store.backend import Account, AuditEvent, VersionRecord
+from dashboard.store.backend import AUDIT_ACTIONS, Account, AuditEvent, VersionRecord
 
 PER_PAGE = 50
 LOG_COLUMNS = ("contrib_audit_at", "contrib_audit_actor", "contrib_audit_action",
@@ -28,8 +28,10 @@ RECORD_COLUMNS = ("contrib_version", "contrib_state", "contrib_file", "contrib_o
                   "contrib_published_by", "contrib_decided_at")
 
 
-def _row(event: AuditEvent) -> tuple[str, ...]:
-    return (when(event.at), event.actor, event.action, event.subject, event.detail)
+def _row(event: AuditEvent, lang: str) -> tuple[str, ...]:
+    action = t(f"audit_action_{event.action}", lang) if event.action in AUDIT_ACTIONS \
+        else event.action
+    return (when(event.at), event.actor, action, event.subject, event.detail)
 
 
 def log_page(events: list[AuditEvent], page: int, lang: str) -> list:
@@ -44,7 +46,7 @@ def log_page(events: list[AuditEvent], page: int, lang: str) -> list:
     return [
         html.P(t("contrib_audit_range", lang, first=first, last=first + len(shown) - 1,
                  n=len(events)), id="audit-range"),
-        markup.table(header, [_row(e) for e in shown], label=t("page_audit", lang)),
+        markup.table(header, [_row(e, lang) for e in shown], label=t("page_audit", lang)),
         html.Div([html.Button(t("contrib_audit_newer", lang), id="audit-newer",
                               disabled=page == 0, className="lang-toggle"),
                   html.Button(t("contrib_audit_older", lang), id="audit-older",

@@ -123,15 +123,16 @@ def _draft(live: ContribLive, store: VersionStore, record: VersionRecord, accoun
     terms: list[Any] = []
     for key, value in facts:
         terms += [html.Dt(t(key, lang)), html.Dd(value)]
-    actions: list[Any] = []
+    buttons: list[Any] = []
     if may_preview(account, record):
-        actions.append(_button("preview", record.name, lang))
+        buttons.append(_button("preview", record.name, lang))
+    note: list[Any] = []
     if may(account, "publish"):
-        actions += [_button("publish", record.name, lang),
-                    _note(record.name, record.contribution.file, lang),
-                    _button("reject", record.name, lang)]
-    return html.Article([html.H3(f"{c.file} ({record.name})"), html.Dl(terms),
-                         html.Div(actions)],
+        note = [_note(record.name, record.contribution.file, lang)]
+        buttons += [_button("publish", record.name, lang), _button("reject", record.name, lang)]
+    return html.Article([html.H3(f"{c.file} ({record.name})"),
+                         html.Dl(terms, className="facts"), *note,
+                         html.Div(buttons, className="review-actions")],
                         className="card", id=f"draft-{record.name}")
 
 
