@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +16,11 @@ from dashboard.store.dataset import Dataset, read_dataset
 from tests.services import postgres_url, redis_url
 
 __all__ = ["postgres_url", "redis_url"]  # fixtures for every test module
+
+# Each test process draws figures with a browser of its own: renderer slots are shared by
+# the processes of one runtime folder (export/renderer.py), and test processes are not one
+# server's workers.
+os.environ.setdefault("DASHBOARD_RUNTIME_DIR", tempfile.mkdtemp(prefix="dashboard-runtime-"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -130,3 +130,27 @@ def test_the_same_request_arriving_while_it_is_computed_waits_for_that_answer() 
     for thread in threads:
         thread.join()
     assert state["computed"] == 1 and answers == [{"n": 1}] * 4
+
+
+def test_a_download_is_drawn_once_and_served_again_with_its_type_and_name(dataset) -> None:
+    from dashboard.app.factory import create_app
+
+    app = create_app(dataset)
+    client = app.server.test_client()
+    address = "/export/bars/csv?ind=ohalsotal&lang=en"
+    first = client.get(address)
+    assert first.status_code == 200
+    calls = {"n": 0}
+    view = app.server.view_functions["export"]
+
+    def counted(*args, **kwargs):
+        calls["n"] += 1
+        return view(*args, **kwargs)
+
+    app.server.view_functions["export"] = counted
+    again = client.get(address)
+    assert calls["n"] == 0
+    assert again.data == first.data and again.content_type == first.content_type
+    assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+    assert client.get(address.replace("lang=en", "lang=sv")).status_code == 200
+    assert calls["n"] == 1

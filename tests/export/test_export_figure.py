@@ -134,5 +134,6 @@ def test_renderer_serves_threads_and_restarts_after_close(dataset, sv_view, rend
     assert sizes == [(1200, 675), (1080, 1080), (1200, 675)]
     renderer.close()
     assert not renderer.running
+    # Drawn again after the close: by a new browser of its own, or by the browser of the
+    # renderer holding the machine's slot meanwhile (export/renderer.py).
     assert export_figure(chart, sv_view, BASE_URL, "svg", renderer=renderer).startswith(b"<svg")
-    assert renderer.running

@@ -1,5 +1,6 @@
-"""Computed views kept for the next reader: the answer to a Dash callback depends only on
-its request and on the data version, so the public's answers are cached under both.
+"""Computed views kept for the next reader: the answer to a Dash callback, a download or an
+embed depends only on its request, the day and the data version, so the public's answers
+are cached under them.
 
 The cache is shared by every worker and server when Redis is configured
 (DASHBOARD_REDIS_URL), else it is a bounded cache in each process. An answer is keyed by
@@ -16,6 +17,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol
 
 import flask
@@ -23,6 +25,7 @@ import flask
 log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/_dash-update-component"
+GET_PREFIXES = ("/export/", "/embed/")
 MEMORY_BYTES = 64 * 2**20
 REDIS_PREFIX = "dashboard:view:"
 REDIS_SECONDS = 24 * 3600
@@ -117,16 +120,40 @@ def make_cache(redis_url: str | None) -> ViewCache:
     return RedisCache(redis_url) if redis_url else MemoryCache()
 
 
+def cacheable(method: str, path: str) -> bool:
+    """Whether a request's answer is a computed view: a callback, a download, an embed."""
+    return (method == "POST" and path == CALLBACK_PATH) or \
+        (method == "GET" and path.startswith(GET_PREFIXES))
+
+
 def request_key(base_url: str) -> str:
-    """The key of this callback request: its body, the address links are made with and the
-    dashboard's settings (DASHBOARD_* variables, such as the accessibility contact)."""
-    digest = hashlib.sha256(base_url.encode())
+    """The key of this request: its method, address and body, the address links are made
+    with, the day (downloads carry the date) and the dashboard's settings (DASHBOARD_*
+    variables, such as the accessibility contact)."""
+    request = flask.request
+    digest = hashlib.sha256(f"{request.method} {request.full_path}\0{base_url}\0"
+                            f"{date.today().isoformat()}".encode())
     for name, value in sorted(os.environ.items()):
         if name.startswith(SETTINGS_PREFIX):
             digest.update(f"\0{name}={value}".encode())
     digest.update(b"\0")
-    digest.update(flask.request.get_data(cache=True))
+    digest.update(request.get_data(cache=True))
     return digest.hexdigest()
+
+
+def packed(response: flask.Response) -> bytes:
+    """A response as cached: its content type and download name, then its body."""
+    head = [response.content_type or "", response.headers.get("Content-Disposition", "")]
+    return "\n".join(head).encode() + b"\n" + response.get_data()
+
+
+def unpacked(answer: bytes) -> flask.Response:
+    """The response a cached answer was made from."""
+    content_type, disposition, body = answer.split(b"\n", 2)
+    response = flask.Response(body, content_type=content_type.decode())
+    if disposition:
+        response.headers["Content-Disposition"] = disposition.decode()
+    return response
 
 
 class Flights:
@@ -157,13 +184,13 @@ class Flights:
 def register_view_cache(server: flask.Flask, cache: ViewCache,
                         version: Callable[[], str | None], public: Callable[[], bool],
                         base_url: Callable[[], str]) -> None:
-    """Answer the public's callbacks from `cache` when the same request was answered for
-    the same data `version`; `public` says whether this request is the public's. The same
-    request arriving while it is computed waits for that answer."""
+    """Answer the public's callbacks, downloads and embeds from `cache` when the same
+    request was answered for the same data `version`; `public` says whether this request is
+    the public's. The same request arriving while it is computed waits for that answer."""
     flights = Flights()
 
     def key() -> tuple[str, str] | None:
-        if flask.request.path != CALLBACK_PATH or flask.request.method != "POST":
+        if not cacheable(flask.request.method, flask.request.path):
             return None
         shown = version()
         if shown is None or not public():
@@ -183,15 +210,15 @@ def register_view_cache(server: flask.Flask, cache: ViewCache,
                 return None
             running.wait(flights.wait)
             answer = cache.get(*found)
-        return None if answer is None else flask.Response(answer, mimetype="application/json")
+        return None if answer is None else unpacked(answer)
 
     @server.after_request
     def keep(response: flask.Response) -> flask.Response:
         found = flask.g.get(_KEY)
         if found is not None and response.status_code == 200 \
-                and response.mimetype == "application/json" and not response.direct_passthrough:
+                and not response.direct_passthrough:
             shown, request = found
-            cache.put(shown, request, response.get_data())
+            cache.put(shown, request, packed(response))
         return response
 
     @server.teardown_request

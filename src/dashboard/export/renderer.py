@@ -182,6 +182,11 @@ class RenderSlots:
             os.close(fd)
 
 
+class _BrowserGone(RenderError):
+    """The browser closed or crashed while drawing (another thread closed it, it was idle
+    long enough to be stopped, it died): drawing again on a fresh one may well succeed."""
+
+
 class _Unanswered(Exception):
     """No slot holder answered (none yet, or it has just gone)."""
 
@@ -226,6 +231,8 @@ class _Handler(socketserver.BaseRequestHandler):
             else:
                 body = b"\x00" + renderer._draw(got, ask["figure"], ask["fmt"], ask["width"],
                                                 ask["height"], ask["scale"])
+        except _BrowserGone:
+            body = b"\x02"
         except (RenderError, ValueError, KeyError, TypeError) as exc:
             body = b"\x01" + str(exc).encode()
         except ConnectionError:
@@ -276,10 +283,17 @@ class FigureRenderer:
             return self.render_here(figure, fmt, width, height, scale)
         deadline = time.monotonic() + self._slots.wait
         request: bytes | None = None
+        retried = False
         while True:
             got = self._ensure()
             if got is not None:
-                return self._draw(got, figure, fmt, width, height, scale)
+                try:
+                    return self._draw(got, figure, fmt, width, height, scale)
+                except _BrowserGone:
+                    if retried:
+                        raise
+                    retried = True
+                    continue
             if request is None:
                 request = json.dumps({"figure": json.loads(to_json_plotly(figure)),
                                       "fmt": fmt, "width": width, "height": height,
@@ -314,7 +328,7 @@ class FigureRenderer:
         except Exception as exc:
             future.cancel()
             self.close()
-            raise RenderError(f"the browser failed while rendering {fmt}: {exc}") from exc
+            raise _BrowserGone(f"the browser failed while rendering {fmt}: {exc}") from exc
         finally:
             self._done()
 
