@@ -324,6 +324,18 @@ def test_removed_account_and_changed_role_take_effect_on_the_next_request(site: 
     assert site.client.get_cookie(CSRF_COOKIE) is None
 
 
+def test_a_session_does_not_outlive_its_account_added_again_under_the_same_name(
+        site: Site) -> None:
+    site.sign_in()
+    assert site.whoami() == "anna:contributor"
+    remove_account(site.store, "anna", by="admin", now=START, log=site.store.log)
+    add_account(site.store, "anna", "publisher", "Malmö stad", password=PASSWORD, by="admin",
+                now=START, log=site.store.log)
+    assert site.whoami() == ""
+    site.sign_in()
+    assert site.whoami() == "anna:publisher"
+
+
 def test_next_only_leads_within_the_site(site: Site) -> None:
     assert site.sign_in(next="/upload?lang=en").headers["Location"] == "/upload?lang=en"
     cookie = site.client.get_cookie(CSRF_COOKIE)

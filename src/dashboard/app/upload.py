@@ -28,8 +28,9 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.app import markup
 from dashboard.app.access import current_account, may
+from dashboard.app.pages import view_language
 from dashboard.app.preview import ContribLive
-from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number, format_period
+from dashboard.core.i18n import format_number, format_period
 from dashboard.core.problems import DatasetError, Problem, text_key
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, href
@@ -209,10 +210,6 @@ def _file(data: Any) -> tuple[str | None, str | None]:
             filename if isinstance(filename, str) else None)
 
 
-def _lang(view: Any) -> str:
-    lang = view.get("lang") if isinstance(view, dict) else None
-    return lang if isinstance(lang, str) else DEFAULT_LANGUAGE
-
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
@@ -282,7 +279,7 @@ def register_upload(app: Dash, live: ContribLive) -> None:
     def check(data, view):
         if data is None:
             return no_update, True
-        lang = _lang(view)
+        lang = view_language(view)
         result = check_upload(live.published, *_file(data), lang)
         closed = live.store is None or not may(current_account(), "add")
         return report(result, lang), result.dataset is None or closed
@@ -291,13 +288,13 @@ def register_upload(app: Dash, live: ContribLive) -> None:
                   State("upload-file", "data"), State("upload-licence", "value"),
                   State("view", "data"), prevent_initial_call=True)
     def add(_clicks, data, licence, view):
-        return add_upload(live, current_account(), data, licence, _lang(view))
+        return add_upload(live, current_account(), data, licence, view_language(view))
 
     @app.callback(Output("upload-problems-download", "data"),
                   Input("upload-problems-csv", "n_clicks"), State("upload-file", "data"),
                   State("view", "data"), prevent_initial_call=True)
     def download_problems(_clicks, data, view):
-        lang = _lang(view)
+        lang = view_language(view)
         result = check_upload(live.published, *_file(data), lang)
         if not result.rows:
             return no_update

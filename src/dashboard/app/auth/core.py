@@ -13,6 +13,8 @@ Dash's renderer copies it into the `X-CSRFToken` header of every callback reques
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import secrets
 from collections.abc import Callable
@@ -50,7 +52,24 @@ class User(flask_login.UserMixin):
         self.account = account
 
     def get_id(self) -> str:
-        return self.account.name
+        return f"{credential_proof(self.account)}:{self.account.name}"
+
+
+def credential_proof(account: Account) -> str:
+    """A short digest of the account's credential (its password hash or OpenID subject),
+    kept in the session: a session outlives neither a new password nor the account's
+    removal, even if an account of the same name is added again."""
+    credential = f"{account.password_hash or ''}|{account.subject or ''}"
+    return hashlib.sha256(credential.encode()).hexdigest()[:16]
+
+
+def session_account(accounts: AccountStore, session_id: str) -> Account | None:
+    """The account a session's id names, if its credential is still the one signed in."""
+    proof, _, name = session_id.partition(":")
+    account = accounts.account(name) if name else None
+    if account is None or not hmac.compare_digest(proof, credential_proof(account)):
+        return None
+    return account
 
 
 def request_language() -> str:
@@ -133,8 +152,8 @@ def register_auth(app: Dash, accounts: AccountStore, log: Log, settings: AuthSet
     manager.session_protection = "basic"
 
     @manager.user_loader
-    def load_user(name: str) -> User | None:
-        account = accounts.account(name)
+    def load_user(session_id: str) -> User | None:
+        account = session_account(accounts, session_id)
         return User(account) if account is not None else None
 
     csrf = CSRFProtect(server)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Any
 
 from dash import html
 
 from dashboard.core.geometry import ShapeSet
+from dashboard.core.i18n import DEFAULT_LANGUAGE
 from dashboard.core.viewstate import ViewState, href, restrict
 from dashboard.store.dataset import Dataset
 
@@ -38,6 +40,12 @@ class Context:
     def link(self) -> str:
         """The absolute address that reopens this view."""
         return href(self.path, self.shown, self.base_url)
+
+
+def view_language(view: Any) -> str:
+    """The language of the view the browser keeps (its `view` store), else the default."""
+    lang = view.get("lang") if isinstance(view, dict) else None
+    return lang if isinstance(lang, str) else DEFAULT_LANGUAGE
 
 
 def field_of(control: str) -> str:

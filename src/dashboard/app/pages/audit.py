@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.app import markup
 from dashboard.app.access import current_account
-from dashboard.app.pages import Context, single
+from dashboard.app.pages import Context, single, view_language
 from dashboard.app.pages.review import STATES, sign_in_needed, when
 from dashboard.app.preview import ContribLive
-from dashboard.core.i18n import DEFAULT_LANGUAGE
 from dashboard.core.texts import t
 from dashboard.store.backend import AUDIT_ACTIONS, Account, AuditEvent, VersionRecord
 
@@ -97,10 +95,6 @@ def render(ctx: Context) -> list:
             html.Div(id="audit-body")]
 
 
-def _lang(view: Any) -> str:
-    lang = view.get("lang") if isinstance(view, dict) else None
-    return lang if isinstance(lang, str) else DEFAULT_LANGUAGE
-
 
 def register_audit(app: Dash, live: ContribLive) -> None:
     """Draw the audit page's body, page through the log and download it."""
@@ -109,7 +103,7 @@ def register_audit(app: Dash, live: ContribLive) -> None:
                   State("view", "data"))
     def fill(page, view):
         return audit_content(live, current_account(), page if isinstance(page, int) else 0,
-                             _lang(view))
+                             view_language(view))
 
     @app.callback(Output("audit-page", "data"), Input("audit-newer", "n_clicks"),
                   Input("audit-older", "n_clicks"), State("audit-page", "data"),
@@ -125,7 +119,7 @@ def register_audit(app: Dash, live: ContribLive) -> None:
     def download(clicks, view):
         if not clicks or current_account() is None or live.store is None:
             return no_update
-        return dcc.send_string(audit_csv(live.store.audit(), _lang(view)), "audit-log.csv")
+        return dcc.send_string(audit_csv(live.store.audit(), view_language(view)), "audit-log.csv")
 
 
 PAGE = single("audit", "/audit", "page_audit", (), frozenset(), render)

@@ -16,7 +16,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard.app import markup
 from dashboard.app.access import current_account, may
-from dashboard.app.pages import Context, single
+from dashboard.app.pages import Context, single, view_language
 from dashboard.app.preview import (
     ContribLive,
     find_record,
@@ -25,7 +25,7 @@ from dashboard.app.preview import (
     start_preview,
     stop_preview,
 )
-from dashboard.core.i18n import DEFAULT_LANGUAGE, format_number
+from dashboard.core.i18n import format_number
 from dashboard.core.texts import t
 from dashboard.core.viewstate import ViewState, href
 from dashboard.store.backend import (
@@ -256,10 +256,6 @@ def render(ctx: Context) -> list:
             dcc.Store(id="review-refresh", data=0), html.Div(id="review-body")]
 
 
-def _lang(view: Any) -> str:
-    lang = view.get("lang") if isinstance(view, dict) else None
-    return lang if isinstance(lang, str) else DEFAULT_LANGUAGE
-
 
 def register_review(app: Dash, live: ContribLive) -> None:
     """Draw the review page's body and carry out its buttons."""
@@ -267,7 +263,7 @@ def register_review(app: Dash, live: ContribLive) -> None:
     @app.callback(Output("review-body", "children"), Input("review-refresh", "data"),
                   State("view", "data"))
     def fill(_refresh, view):
-        return review_content(live, current_account(), _lang(view))
+        return review_content(live, current_account(), view_language(view))
 
     @app.callback(Output("review-status", "children"), Output("review-refresh", "data"),
                   Input({"type": "review-act", "action": ALL, "name": ALL}, "n_clicks"),
@@ -282,7 +278,7 @@ def register_review(app: Dash, live: ContribLive) -> None:
         notes = {item["id"]["name"]: item.get("value") for item in ctx.states_list[0]}
         note = notes.get(name)
         said = decide(live, current_account(), str(pressed.get("action")), name,
-                      note if isinstance(note, str) else "", _lang(view))
+                      note if isinstance(note, str) else "", view_language(view))
         return said, (refresh or 0) + 1
 
 
