@@ -34,6 +34,7 @@ from dashboard.store.backend import (
 )
 from dashboard.store.dataset import Dataset
 from dashboard.store.files import FileStore
+from tests.tree import texts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "survey_smoking_heat.csv"
 ANA = Account("ana", "contributor", "Region Skåne")
@@ -94,14 +95,6 @@ def file_data(raw: bytes | None = None, name: str = "enkät.csv") -> dict[str, s
     return {"contents": "data:text/csv;base64," + base64.b64encode(raw).decode(),
             "filename": name}
 
-
-def texts(tree: Any) -> str:
-    if isinstance(tree, list | tuple):
-        return " ".join(texts(t) for t in tree)
-    if isinstance(tree, str):
-        return tree
-    children = getattr(tree, "children", None)
-    return texts(children) if children is not None else ""
 
 
 def ids(tree: Any) -> list[Any]:

@@ -8,7 +8,6 @@ import http.client
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -25,14 +24,10 @@ import pytest
 from dashboard.app.serving import masked_query, thread_count, worker_count
 from dashboard.export.renderer import available
 from tests.dash_requests import navigate_body
+from tests.tree import free_port
 
 START_TIMEOUT = 90.0
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dashboard.app.upload import MAX_LISTED, add_upload, check_upload, problems_
 from dashboard.core import problems
 from dashboard.core.texts import TEXTS
 from dashboard.core.viewstate import ViewState
+from tests.tree import texts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "survey_smoking_heat.csv"
 
@@ -34,14 +35,6 @@ def file_data(raw: bytes, name: str = "enkät.csv") -> dict[str, str]:
     return {"contents": "data:text/csv;base64," + base64.b64encode(raw).decode(),
             "filename": name}
 
-
-def texts(tree) -> str:  # type: ignore[no-untyped-def]
-    if isinstance(tree, list | tuple):
-        return " ".join(texts(t) for t in tree)
-    if isinstance(tree, str):
-        return tree
-    children = getattr(tree, "children", None)
-    return texts(children) if children is not None else ""
 
 
 def one_row() -> bytes:
