@@ -20,6 +20,7 @@ from dashboard.app.access import current_account
 from dashboard.app.auth import AuthSettings, account_bar, auth_settings, register_auth
 from dashboard.app.auth.core import CSRF_COOKIE
 from dashboard.app.factory import create_app
+from dashboard.app.preview import SESSION_KEY, STOP_PATH
 from dashboard.store.accounts import (
     LOCK_MINUTES,
     MAX_FAILURES,
@@ -272,6 +273,25 @@ def test_csrf_missing_or_wrong_is_400_and_nothing_changes(site: Site) -> None:
         assert site.whoami() == "anna:contributor"
     swedish = site.client.post("/logout", data={"csrf_token": "forged"})
     assert "Inget har ändrats" in swedish.get_data(as_text=True)
+
+
+def test_stopping_a_preview_needs_the_token_and_keeps_it_without(site: Site) -> None:
+    site.sign_in()
+    with site.client.session_transaction() as session:
+        session[SESSION_KEY] = "draft-1"
+    refused = site.client.post(STOP_PATH, data={"csrf_token": "forged"},
+                               headers={"Referer": "http://localhost/trends?lang=en"})
+    assert refused.status_code == 400
+    with site.client.session_transaction() as session:
+        assert session[SESSION_KEY] == "draft-1"
+    token = site.client.get_cookie(CSRF_COOKIE)
+    assert token is not None
+    done = site.client.post(STOP_PATH, data={"csrf_token": token.value},
+                            headers={"Referer": "http://localhost/trends?lang=en"})
+    assert (done.status_code, done.headers["Location"]) == (303, "/trends?lang=en")
+    with site.client.session_transaction() as session:
+        assert SESSION_KEY not in session
+    assert site.whoami() == "anna:contributor"
 
 
 def test_sign_in_form_needs_its_token(site: Site) -> None:

@@ -243,8 +243,9 @@ def test_a_publisher_previews_a_draft_in_the_views_and_the_public_does_not(
     assert f"Every view now shows draft {name}" in said
     assert flask.session["preview"] == name
     assert "Daily smoking" in _view_text(live.ds, "smoke_daily")
-    assert "not published" in texts(preview_banner("en"))
-    assert "inte publicerat" in texts(preview_banner("sv"))
+    assert ("Preview of the draft enkät.csv from Region Skåne – not published"
+            in texts(preview_banner("en", live.store)))
+    assert "utkastet enkät.csv från Region Skåne" in texts(preview_banner("sv", live.store))
     assert preview_dataset(live) is preview_dataset(live)  # merged once, then kept
     assert "smoke_daily" not in indicators(live.published)
 
@@ -255,7 +256,7 @@ def test_a_forged_preview_shows_the_public_nothing(live, signed_in) -> None:
     flask.session["preview"] = name
     assert preview_dataset(live) is None
     assert "smoke_daily" not in indicators(live.ds)
-    assert preview_banner("sv") is None
+    assert preview_banner("sv", live.store) is None
 
 
 def test_another_organisation_cannot_preview_a_draft(live, signed_in) -> None:
@@ -264,6 +265,7 @@ def test_another_organisation_cannot_preview_a_draft(live, signed_in) -> None:
     assert "may not do this" in texts(review.decide(live, KIM, "preview", name, "", "en"))
     flask.session["preview"] = name
     assert preview_dataset(live) is None
+    assert preview_banner("en", live.store) is None
 
 
 def test_publishing_the_previewed_draft_ends_the_preview(live, signed_in) -> None:
@@ -271,7 +273,7 @@ def test_publishing_the_previewed_draft_ends_the_preview(live, signed_in) -> Non
     signed_in(PIA)
     review.decide(live, PIA, "preview", name, "", "en")
     review.decide(live, PIA, "publish", name, "", "en")
-    assert preview.previewed() is None and preview_banner("en") is None
+    assert preview.previewed() is None and preview_banner("en", live.store) is None
 
 
 def test_the_review_lists_drafts_for_their_organisation_only(live) -> None:
@@ -377,20 +379,29 @@ def test_a_forged_publish_request_from_a_contributor_is_refused(live, server) ->
     assert "smoke_daily" in indicators(live.published)
 
 
-def test_stopping_the_preview_forgets_it_and_reloads_the_view(live, server) -> None:
+def test_stopping_the_preview_forgets_it_and_goes_back_to_the_same_view(live, server) -> None:
     app = Dash(__name__, server=server, suppress_callback_exceptions=True)
     app.layout = html.Div()
     preview.register_preview(app)
     client = app.server.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"], session["preview"] = "pia", draft(live)
-    body = {"output": "preview-reload.href",
-            "outputs": {"id": "preview-reload", "property": "href"},
-            "inputs": [{"id": "preview-stop", "property": "n_clicks", "value": 1}],
-            "state": [{"id": "url", "property": "pathname", "value": "/trends"},
-                      {"id": "url", "property": "search", "value": "?ind=x"}],
-            "changedPropIds": ["preview-stop.n_clicks"]}
-    response = client.post("/_dash-update-component", json=body)
-    assert response.get_json()["response"]["preview-reload"]["href"] == "/trends?ind=x"
-    with client.session_transaction() as session:
-        assert "preview" not in session and session["_user_id"] == "pia"
+    for referrer, back in (("http://localhost/trends?ind=x&lang=en", "/trends?ind=x&lang=en"),
+                           ("https://elsewhere.example/trends?ind=x", "/"), (None, "/")):
+        with client.session_transaction() as session:
+            session["_user_id"], session["preview"] = "pia", draft(live)
+        headers = {"Referer": referrer} if referrer else {}
+        response = client.post(preview.STOP_PATH, headers=headers)
+        assert (response.status_code, response.headers["Location"]) == (303, back)
+        with client.session_transaction() as session:
+            assert "preview" not in session and session["_user_id"] == "pia"
+
+
+def test_the_banner_stops_the_preview_by_a_form_carrying_the_csrf_token(
+        live, signed_in) -> None:
+    signed_in(PIA)
+    review.decide(live, PIA, "preview", draft(live), "", "en")
+    banner = preview_banner("sv", live.store)
+    (form,) = [c for c in banner.children if isinstance(c, html.Form)]
+    button = form.children
+    assert (form.method, form.action) == ("post", preview.STOP_PATH)
+    assert button.name == "csrf_token" and button.value and button.type == "submit"
+    assert button.children == "Sluta förhandsvisa"

@@ -95,12 +95,18 @@ def test_a_draft_waits_for_the_publisher(browser, tmp_path, dataset) -> None:
         pia.get_by_role("button", name="Förhandsvisa").click()
         pia.wait_for_selector("#review-open")
         assert headline(pia, url).startswith("Daily smoking")
-        assert "Preview of draft" in pia.inner_text("#preview-banner")
+        assert ("Preview of the draft survey_smoking_heat.csv from Region Skåne"
+                in pia.inner_text("#preview-banner"))
         assert not headline(public, url).startswith("Daily smoking")
         assert public.query_selector("#preview-banner") is None
+        loads: list[str] = []
+        pia.on("request", lambda r: loads.append(r.url)
+               if r.resource_type == "document" and r.method == "GET" else None)
         with pia.expect_navigation():
             pia.click("#preview-stop")
         settled(pia)
+        (load,) = loads  # one load, of the view shown before
+        assert load.startswith(f"{url}/?") and "ind=smoke_daily" in load
         assert not pia.inner_text("#headline").startswith("Daily smoking")
         assert pia.query_selector("#preview-banner") is None
 

@@ -189,7 +189,7 @@ def register(app: Dash, live: LiveData) -> None:
             statement.footer(t("dataset_note", lang, title=ds.info.get(f"title_{lang}", "")),
                              lang, page.id == statement.PAGE.id),
             t("language", lang), t(page.title_key, lang), account_bar(lang),
-            preview_banner(lang), *[t(key, lang) for key in SHELL_TEXTS.values()],
+            preview_banner(lang, live.store), *[t(key, lang) for key in SHELL_TEXTS.values()],
         )
 
     @app.callback(

@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 import flask
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, html
+from flask_wtf.csrf import generate_csrf
 
 from dashboard.app.access import current_account, may
 from dashboard.core.problems import DatasetError
@@ -23,6 +25,7 @@ from dashboard.store.dataset import Dataset
 from dashboard.store.merge import merge_into
 
 SESSION_KEY = "preview"
+STOP_PATH = "/preview/stop"
 CACHED = 4
 
 
@@ -116,26 +119,41 @@ def preview_dataset(live: ContribLive) -> Dataset | None:
     return merged(live.store, live.published, record)
 
 
-def preview_banner(lang: str) -> Any:
-    """The banner shown on every page while this session previews a draft, or None."""
+def preview_banner(lang: str, store: VersionStore | None) -> Any:
+    """The banner shown on every page while this session previews a draft of `store`
+    (its file and organisation), or None. Its button posts a form (with the CSRF token)
+    that ends the preview and comes back here."""
     name = previewed()
-    if name is None or current_account() is None:
+    if name is None or store is None:
         return None
-    return html.Div([html.P(t("contrib_preview_banner", lang, name=name)),
-                     html.Button(t("contrib_preview_stop", lang), id="preview-stop",
-                                 className="lang-toggle"),
-                     dcc.Location(id="preview-reload", refresh=True)],
+    record = find_record(store, name)
+    if record is None or not may_preview(current_account(), record):
+        return None
+    stop = html.Form(
+        html.Button(t("contrib_preview_stop", lang), type="submit", name="csrf_token",
+                    value=generate_csrf(), id="preview-stop", className="lang-toggle"),
+        method="post", action=STOP_PATH, className="preview-stop-form")
+    said = t("contrib_preview_banner", lang, file=record.contribution.file,
+             organisation=record.contribution.organisation)
+    return html.Div([html.P(said), stop],
                     id="preview-banner", className="notice preview-banner")
 
 
-def register_preview(app: Dash) -> None:
-    """Stop previewing on the banner's button and load the view again with published data."""
+def back_to(referrer: str | None, host: str) -> str:
+    """The path and query of `referrer` when it is a page of this site (`host`), else "/":
+    where the browser goes after the preview ends."""
+    parts = urlsplit(referrer or "")
+    if parts.scheme not in ("http", "https") or parts.netloc != host:
+        return "/"
+    return urlunsplit(("", "", parts.path or "/", parts.query, ""))
 
-    @app.callback(Output("preview-reload", "href"), Input("preview-stop", "n_clicks"),
-                  State("url", "pathname"), State("url", "search"),
-                  prevent_initial_call=True)
-    def stop(clicks, pathname, search):
-        if not clicks:
-            return no_update
+
+def register_preview(app: Dash) -> None:
+    """Serve the banner's form: end the preview and load the page it was posted from again,
+    now with the published data (one navigation, with or without scripts)."""
+
+    @app.server.route(STOP_PATH, methods=["POST"])
+    def stop() -> flask.Response:
         stop_preview()
-        return f"{pathname or '/'}{search or ''}"
+        target = back_to(flask.request.referrer, flask.request.host)
+        return flask.redirect(target, 303)  # type: ignore[return-value]

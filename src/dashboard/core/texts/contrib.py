@@ -128,8 +128,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "contrib_refused_other": {"sv": "Åtgärden nekades ({reason}). Inget har ändrats.",
                               "en": "The action was refused ({reason}). Nothing has changed."},
     "contrib_preview_banner": {
-        "sv": "Förhandsvisning av utkastet {name} – inte publicerat",
-        "en": "Preview of draft {name} – not published",
+        "sv": "Förhandsvisning av utkastet {file} från {organisation} – inte publicerat",
+        "en": "Preview of the draft {file} from {organisation} – not published",
     },
     "contrib_preview_stop": {"sv": "Sluta förhandsvisa", "en": "Stop previewing"},
     "contrib_preview_failed": {
