@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import argparse
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from dashboard.commands import users
-from dashboard.store.accounts import verify_password
+from dashboard.store.accounts import MAX_FAILURES, authenticate, verify_password
 from dashboard.store.files import FileStore
 
 PASSWORD = "a long enough pass phrase"
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def run(*argv: str) -> int:
@@ -152,3 +154,46 @@ def test_role_and_remove(store: FileStore, monkeypatch: pytest.MonkeyPatch,
     for argv in (("remove", "anna"), ("role", "anna", "admin")):
         assert run("users", *argv) == 1
         assert "there is no account named 'anna'" in capsys.readouterr().err
+
+
+def test_password_unlock_and_organisation(store: FileStore, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    add_anna(monkeypatch)
+    for _ in range(MAX_FAILURES):
+        authenticate(store, "anna", "wrong guess, many times", NOW, log=store.log)
+    assert store.account("anna").locked_until is not None  # type: ignore[union-attr]
+    assert run("users", "unlock", "anna") == 0
+    assert authenticate(store, "anna", PASSWORD, NOW).ok
+    new = "another long pass phrase"
+    stdin(monkeypatch, new + "\n")
+    assert run("users", "password", "anna", "--password-stdin") == 0
+    out = capsys.readouterr()
+    assert "anna has a new password" in out.out and new not in out.out + out.err
+    assert authenticate(store, "anna", new, NOW).ok
+    assert not authenticate(store, "anna", PASSWORD, NOW).ok
+    assert run("users", "organisation", "anna", "Lunds universitet") == 0
+    assert store.account("anna").organisation == "Lunds universitet"  # type: ignore[union-attr]
+    actions = [e.action for e in store.audit(3)]
+    assert actions == ["user_organisation", "user_password", "user_unlock"]
+
+
+def test_password_unlock_and_organisation_refused(
+        store: FileStore, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    add_anna(monkeypatch)
+    run("users", "add", "cy", "--role", "publisher", "--organisation", "Malmö stad",
+        "--oidc-subject", "https://login.example.se|4711")
+    capsys.readouterr()
+    before = store.account("anna")
+    stdin(monkeypatch, "too short\n")
+    assert run("users", "password", "anna", "--password-stdin") == 1
+    assert "at least 15 characters; nothing was changed" in capsys.readouterr().err
+    stdin(monkeypatch, PASSWORD + "\n")
+    assert run("users", "password", "cy", "--password-stdin") == 1
+    assert "signs in through OpenID Connect" in capsys.readouterr().err
+    assert run("users", "organisation", "anna", "  ") == 1
+    assert "needs an organisation" in capsys.readouterr().err
+    for argv in (("unlock", "nobody"), ("password", "nobody"), ("organisation", "nobody", "X")):
+        assert run("users", *argv) == 1
+        assert "there is no account named 'nobody'" in capsys.readouterr().err
+    assert store.account("anna") == before

@@ -17,6 +17,7 @@ from dash import Dash, html
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.app import preview
+from dashboard.app.callbacks import nav_links
 from dashboard.app.live import LiveData
 from dashboard.app.pages import Context, audit, registry, review, upload_page
 from dashboard.app.preview import preview_banner, preview_dataset
@@ -291,10 +292,25 @@ def test_the_review_lists_drafts_for_their_organisation_only(live) -> None:
     assert "for signed-in accounts only" in texts(review.review_content(live, None, "en"))
 
 
-def test_the_menu_hides_review_and_audit_from_the_public() -> None:
-    shown = [p.id for p in registry() if review.in_menu(p.id, None)]
-    assert "review" not in shown and "audit" not in shown and "upload" in shown
-    assert all(review.in_menu(p.id, ANA) for p in registry())
+def test_the_menu_lists_review_and_audit_to_members_and_accounts_to_admins(signed_in) -> None:
+    pages = registry()
+    summary = pages[0]
+
+    def menu() -> list[str]:
+        links = nav_links(pages, summary, ViewState(lang="en"))
+        return [link.id["name"] for link in links]
+
+    signed_in(None)
+    public = menu()
+    assert "upload" in public and not {"review", "audit", "accounts"} & set(public)
+    signed_in(ANA)
+    assert {"review", "audit"} <= set(menu()) and "accounts" not in menu()
+    signed_in(Account("ada", "admin", "Malmö stad"))
+    assert [p.id for p in pages] == menu()
+    signed_in(None)
+    shown_page = next(p for p in pages if p.id == "audit")
+    links = nav_links(pages, shown_page, ViewState(lang="en"))
+    assert "audit" in [link.id["name"] for link in links]  # the page shown stays marked
 
 
 def test_the_audit_page_lists_the_events_and_is_refused_to_the_public(live) -> None:

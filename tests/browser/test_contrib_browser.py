@@ -16,6 +16,7 @@ from dashboard.app.factory import ASSETS
 from dashboard.app.index_page import INDEX, ViewDash
 from dashboard.app.layout import build_layout
 from dashboard.app.live import LiveData
+from dashboard.app.pages.accounts import register_accounts
 from dashboard.app.pages.audit import register_audit
 from dashboard.app.pages.review import register_review
 from dashboard.app.preview import preview_dataset, register_preview
@@ -32,7 +33,8 @@ PASSWORD = "a long enough test password"
 
 
 def contrib_app(dataset: Dataset, store: FileStore) -> Dash:
-    """The app with a store, signing in, and the upload, review, audit and preview pages."""
+    """The app with a store, signing in, and the upload, review, audit, accounts and preview
+    pages."""
     app = ViewDash(__name__, index_string=INDEX, assets_folder=str(ASSETS),
                    serve_locally=True, update_title="", suppress_callback_exceptions=True)
     app.layout = build_layout()
@@ -41,6 +43,7 @@ def contrib_app(dataset: Dataset, store: FileStore) -> Dash:
     register_upload(app, live)
     register_review(app, live)
     register_audit(app, live)
+    register_accounts(app, store, store.log, store.records)
     register_preview(app)
     settings = AuthSettings(secret_key="test-secret", cookie_secure=False,
                             login_rate="1000 per minute")
@@ -48,10 +51,11 @@ def contrib_app(dataset: Dataset, store: FileStore) -> Dash:
     return app
 
 
-def sign_in(page, url: str, name: str, next_path: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page, url: str, name: str, next_path: str,  # type: ignore[no-untyped-def]
+            password: str = PASSWORD) -> None:
     page.goto(f"{url}/login?next={next_path}")
     page.fill("#login-name", name)
-    page.fill("#login-password", PASSWORD)
+    page.fill("#login-password", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{url}{next_path}*")
     settled(page)

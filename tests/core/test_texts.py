@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import dashboard
+from dashboard.app.pages.accounts import ERRORS as ACCOUNT_ERRORS
 from dashboard.app.viewmodel import CHOICES
 from dashboard.core import schema
 from dashboard.core.i18n import LANGUAGES, join_names
@@ -134,6 +135,7 @@ def _dynamic_values(dataset: Dataset) -> dict[str, set[str]]:
         "invest_h_": {"gapcost", "investflows", "tornado", "simulation", "gains"},
         "role_": set(ROLES),
         "audit_action_": set(AUDIT_ACTIONS),
+        "accounts_error_": set(ACCOUNT_ERRORS),
     }
     for prefix, found in _dataset_values(dataset).items():
         values.setdefault(prefix, set()).update(found)

@@ -17,6 +17,10 @@ ALLOWED = {
 }
 
 
+# Pages the menu lists only to some: signed-in accounts ("member"), or those who may an action.
+MENU_FOR = {"review": "member", "audit": "member", "accounts": "admin"}
+
+
 def may(account: Account | None, action: str) -> bool:
     """Whether `account` may take `action` ('add', 'publish' or 'admin')."""
     return account is not None and account.role in ALLOWED[action]
@@ -31,3 +35,12 @@ def current_account() -> Account | None:
         return None
     account = getattr(user, "account", None)
     return account if isinstance(account, Account) else None
+
+
+def in_menu(page_id: str, account: Account | None) -> bool:
+    """Whether the menu lists the page for `account`: the public does not see /review and
+    /audit, and only an admin sees /accounts (each page also refuses those it is not for)."""
+    need = MENU_FOR.get(page_id)
+    if need is None:
+        return True
+    return account is not None and (need == "member" or may(account, need))

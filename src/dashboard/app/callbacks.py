@@ -32,6 +32,7 @@ from dash import (
 from dash.development.base_component import Component
 
 from dashboard.app import lazy
+from dashboard.app.access import current_account, in_menu
 from dashboard.app.auth import account_bar
 from dashboard.app.index_page import view_title
 from dashboard.app.layout import shared_control
@@ -60,15 +61,17 @@ SHELL_TEXTS = {"app-title": "app_title", "app-tagline": "app_tagline",
                "skip-link": "skip_to_content", "nav-name": "nav_label"}
 
 def nav_links(pages: list[Page], page: Page, state: ViewState) -> list:
-    """The menu; every link carries the current choices so a view switch keeps them, and
-    the view shown is marked for screen readers too (`aria-current`). Plain links, as
+    """The menu (the pages this request's account may see, and the one shown); every link
+    carries the current choices so a view switch keeps them, and the view shown is marked
+    for screen readers too (`aria-current`). Plain links, as
     dcc.Link takes no aria attributes: assets/nav.js keeps them within the page."""
     here: dict[str, Any] = {"aria-current": "page"}
+    account = current_account()
     return [html.A(t(p.title_key, state.lang), href=href(p.path, state),
                    id={"type": "nav", "name": p.id},
                    className="nav-link active" if p.id == page.id else "nav-link",
                    **(here if p.id == page.id else {}))
-            for p in pages]
+            for p in pages if in_menu(p.id, account) or p.id == page.id]
 
 
 def _view(page: Page, state: ViewState, controls: dict[str, Any]) -> dict[str, Any]:

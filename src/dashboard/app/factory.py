@@ -18,9 +18,11 @@ from dashboard.app.index_page import INDEX, ViewDash
 from dashboard.app.layout import build_layout
 from dashboard.app.limits import limit_requests
 from dashboard.app.live import BoundaryLoader, LiveData
+from dashboard.app.pages.accounts import register_accounts
 from dashboard.app.pages.audit import register_audit
 from dashboard.app.pages.review import register_review
 from dashboard.app.preview import preview_dataset, register_preview
+from dashboard.app.proxies import trust_proxies
 from dashboard.app.routes import register_routes
 from dashboard.app.settings import DEFAULT_DATA, Settings, load_settings
 from dashboard.app.upload import register_upload
@@ -74,9 +76,12 @@ def create_app(ds: Dataset, boundaries: dict[str, ShapeSet] | None = None,
     register_upload(app, live)
     register_review(app, live)
     register_audit(app, live)
+    register_accounts(app, store, store.log if store is not None else None,
+                      lambda: store.records() if store is not None else [])
     register_preview(app)
     register_health(app.server, live_status(live))
     limit_requests(app)
+    trust_proxies(app.server)
     register_headers(app)
     enable_compression(app.server)
     return app

@@ -4,8 +4,12 @@
   dashboard users list
   dashboard users remove NAME
   dashboard users role NAME ROLE
+  dashboard users organisation NAME ORGANISATION
+  dashboard users password NAME [--password-stdin]
+  dashboard users unlock NAME
 
-Without --password-stdin or --oidc-subject the password is asked for twice (not shown).
+Without --password-stdin (or, for add, --oidc-subject) the password is asked for twice (not
+shown).
 A password is never printed or logged. Every change is written to the store's audit log.
 The store is --store, else DASHBOARD_STORE, else the user's store.
 """
@@ -27,7 +31,10 @@ from dashboard.store.accounts import (
     check_role,
     password_problem,
     remove_account,
+    set_organisation,
+    set_password,
     set_role,
+    unlock_account,
 )
 from dashboard.store.backend import ROLES, Account, AccountStore, AuditEvent, StoreRefused
 
@@ -128,7 +135,32 @@ def _role(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-ACTIONS = {"add": _add, "list": _list, "remove": _remove, "role": _role}
+def _organisation(args: argparse.Namespace, store: Store) -> int:
+    account = set_organisation(store, args.name, args.organisation, by=_actor(),
+                               now=datetime.now(UTC), log=store.log)
+    print(f"{account.name} now adds data for {account.organisation}")
+    return 0
+
+
+def _password(args: argparse.Namespace, store: Store) -> int:
+    if store.account(args.name) is None:
+        return _fail(f"there is no account named {args.name!r}; nothing was changed")
+    password = _read_password(args)
+    if password is None:
+        return 1
+    set_password(store, args.name, password, by=_actor(), now=datetime.now(UTC), log=store.log)
+    print(f"{args.name} has a new password; its open sessions end on their next request")
+    return 0
+
+
+def _unlock(args: argparse.Namespace, store: Store) -> int:
+    unlock_account(store, args.name, by=_actor(), now=datetime.now(UTC), log=store.log)
+    print(f"{args.name} is unlocked")
+    return 0
+
+
+ACTIONS = {"add": _add, "list": _list, "remove": _remove, "role": _role,
+           "organisation": _organisation, "password": _password, "unlock": _unlock}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -165,4 +197,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     role = actions.add_parser("role", parents=[common], help="change an account's role")
     role.add_argument("name")
     role.add_argument("role", help=f"one of {', '.join(ROLES)}")
+    organisation = actions.add_parser("organisation", parents=[common],
+                                      help="move an account to another organisation")
+    organisation.add_argument("name")
+    organisation.add_argument("organisation")
+    password = actions.add_parser("password", parents=[common],
+                                  help="give an account a new password (also unlocks it)")
+    password.add_argument("name")
+    password.add_argument("--password-stdin", action="store_true",
+                          help="read the password from the first line of standard input")
+    unlock = actions.add_parser("unlock", parents=[common],
+                                help="open an account locked after failed sign-ins")
+    unlock.add_argument("name")
     users.set_defaults(func=run)

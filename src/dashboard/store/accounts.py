@@ -1,5 +1,5 @@
 """Accounts of those who add data: password hashing, password rules, signing in with a
-lockout, and the account changes the `dashboard users` command makes.
+lockout, and the account changes that `dashboard users` and the accounts page make.
 
 Passwords are hashed with Argon2id (argon2-cffi's defaults, the RFC 9106 "low memory"
 profile); a hash made with other parameters is replaced on the next successful sign-in.
@@ -243,6 +243,48 @@ def set_role(accounts: AccountStore, name: str, role: str, *, by: str, now: date
     changed = replace(account, role=role)
     accounts.save_account(changed)
     log(AuditEvent(now, by, "user_role", name, f"{account.role} -> {role}"))
+    return changed
+
+
+def set_organisation(accounts: AccountStore, name: str, organisation: str, *, by: str,
+                     now: datetime, log: Log) -> Account:
+    """Move an account to another organisation (what it adds is attributed to that one)."""
+    organisation = organisation.strip()
+    if not organisation:
+        raise AccountError("no_organisation", "an account needs an organisation")
+    account = _existing(accounts, name)
+    changed = replace(account, organisation=organisation)
+    accounts.save_account(changed)
+    log(AuditEvent(now, by, "user_organisation", name,
+                   f"{account.organisation} -> {organisation}"))
+    return changed
+
+
+def set_password(accounts: AccountStore, name: str, password: str, *, by: str, now: datetime,
+                 log: Log, hasher: PasswordHasher = HASHER) -> Account:
+    """Give an account a new password (it also opens a locked account). Sessions signed in
+    with the old one end on their next request; the password itself is never logged."""
+    account = _existing(accounts, name)
+    if account.subject is not None:
+        raise AccountError("openid_account", f"{name!r} signs in through OpenID Connect and "
+                                             f"has no password")
+    problem = password_problem(password, name)
+    if problem is not None:
+        raise AccountError(problem, PASSWORD_MESSAGES[problem])
+    changed = replace(account, password_hash=hash_password(password, hasher), failures=0,
+                      locked_until=None)
+    accounts.save_account(changed)
+    log(AuditEvent(now, by, "user_password", name))
+    return changed
+
+
+def unlock_account(accounts: AccountStore, name: str, *, by: str, now: datetime,
+                   log: Log) -> Account:
+    """Open an account locked after failed sign-ins, and reset its count of failures."""
+    account = _existing(accounts, name)
+    changed = replace(account, failures=0, locked_until=None)
+    accounts.save_account(changed)
+    log(AuditEvent(now, by, "user_unlock", name))
     return changed
 
 

@@ -40,7 +40,8 @@ DRAFT, PUBLISHED, REJECTED, WITHDRAWN = "draft", "published", "rejected", "withd
 STATES = (DRAFT, PUBLISHED, REJECTED, WITHDRAWN)
 # Every action the audit log records.
 AUDIT_ACTIONS = ("add", "publish", "reject", "withdraw", "commit", "user_add", "user_remove",
-                 "user_role", "sign_in", "sign_in_failed", "locked")
+                 "user_role", "user_organisation", "user_password", "user_unlock", "sign_in",
+                 "sign_in_failed", "locked")
 
 Tables = Mapping[str, pd.DataFrame]
 

@@ -110,6 +110,7 @@ class Page:
 def registry() -> list[Page]:
     """All pages in menu order (imported here to keep each page module independent)."""
     from dashboard.app.pages import (
+        accounts,
         audit,
         compare,
         composite_index,
@@ -131,7 +132,8 @@ def registry() -> list[Page]:
     return [summary.PAGE, overview.PAGE, map_view.PAGE, profile.PAGE, compare.PAGE,
             groups.PAGE, trends.PAGE, gradient.PAGE, potential.PAGE, invest.PAGE,
             composite_index.PAGE,
-            definitions.PAGE, upload_page.PAGE, review.PAGE, audit.PAGE, statement.PAGE]
+            definitions.PAGE, upload_page.PAGE, review.PAGE, audit.PAGE, accounts.PAGE,
+            statement.PAGE]
 
 
 def page_for(path: str | None, pages: list[Page]) -> Page | None:

@@ -40,8 +40,6 @@ from dashboard.store.backend import (
 )
 from dashboard.store.lock import StoreBusy
 
-# Pages shown in the menu only to signed-in accounts.
-MEMBERS_ONLY = frozenset({"review", "audit"})
 # Each action's button; the actions that need a note, and what is said when they are done.
 ACTIONS = {"preview": "contrib_preview", "publish": "contrib_publish",
            "reject": "contrib_reject", "withdraw": "contrib_withdraw"}
@@ -55,12 +53,6 @@ REFUSALS = {"no_such_draft": "contrib_refused_no_such_draft",
             "note_required": "contrib_refused_note_required",
             "draft_conflict": "contrib_refused_draft_conflict",
             "no_previous": "contrib_refused_no_previous"}
-
-
-def in_menu(page_id: str, account: Account | None) -> bool:
-    """Whether the menu lists the page for `account` (the public does not see /review and
-    /audit)."""
-    return account is not None or page_id not in MEMBERS_ONLY
 
 
 def when(at: datetime | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import warnings
 
 from dashboard.core.texts import (
+    accounts,
     auth,
     contrib,
     figures,
@@ -37,6 +38,7 @@ MODULES = {
     "invest": invest.TEXTS,
     "auth": auth.TEXTS,
     "contrib": contrib.TEXTS,
+    "accounts": accounts.TEXTS,
 }
 TEXTS: dict[str, dict[str, str]] = {k: v for module in MODULES.values() for k, v in module.items()}
 
