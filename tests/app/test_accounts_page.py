@@ -29,6 +29,13 @@ PASSWORD = "a long enough pass phrase"
 ADA = Account("ada", "admin", "Malmö stad")
 
 
+class User(flask_login.UserMixin):
+    """A signed-in account as Flask-Login holds it."""
+
+    def __init__(self, account: Account):
+        self.account, self.id = account, account.name
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> FileStore:
     store = FileStore(tmp_path / "store")
@@ -164,12 +171,7 @@ def test_the_tables_show_status_and_organisations_never_a_hash(store: FileStore)
 def test_the_page_is_refused_to_the_public_and_to_other_roles(dataset: Dataset) -> None:
     server = flask.Flask(__name__)
     server.secret_key = "test"
-    manager = flask_login.LoginManager(server)
-    manager.user_loader(lambda name: None)
-
-    class User(flask_login.UserMixin):
-        def __init__(self, account: Account):
-            self.account, self.id = account, account.name
+    flask_login.LoginManager(server).user_loader(lambda name: None)
 
     (accounts,) = [p for p in registry() if p.id == "accounts"]
 
@@ -192,10 +194,6 @@ def _app(store: FileStore) -> Dash:
     server = flask.Flask(__name__)
     server.secret_key = "test"
     manager = flask_login.LoginManager(server)
-
-    class User(flask_login.UserMixin):
-        def __init__(self, account: Account):
-            self.account, self.id = account, account.name
 
     manager.user_loader(lambda name: User(store.account(name)) if store.account(name) else None)
     app = Dash(__name__, server=server, suppress_callback_exceptions=True)
