@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -383,15 +384,22 @@ def test_missing_secret_key_warns_that_sessions_end_at_restart(
     assert site.sign_in().status_code == 303
 
 
-def test_account_bar(site: Site) -> None:
-    with site.app.server.test_request_context("/"):
-        assert account_bar("en") is None
-    site.sign_in()
+@contextmanager
+def in_session(site: Site) -> Iterator[None]:
+    """A request context carrying the client's session cookie, its checks already run."""
     cookie = site.client.get_cookie("__Host-session")
     assert cookie is not None
     with site.app.server.test_request_context(
             "/", headers={"Cookie": f"__Host-session={cookie.value}"}):
         site.app.server.preprocess_request()
+        yield
+
+
+def test_account_bar(site: Site) -> None:
+    with site.app.server.test_request_context("/"):
+        assert account_bar("en") is None
+    site.sign_in()
+    with in_session(site):
         bar = account_bar("en")
         assert bar is not None
         text, _, review, _, form = bar.children
@@ -410,11 +418,7 @@ def test_account_bar_says_when_a_session_ended(site: Site) -> None:
     site.sign_in()
     site.clock.advance(hours=1)
     site.whoami()
-    cookie = site.client.get_cookie("__Host-session")
-    assert cookie is not None
-    with site.app.server.test_request_context(
-            "/", headers={"Cookie": f"__Host-session={cookie.value}"}):
-        site.app.server.preprocess_request()
+    with in_session(site):
         bar = account_bar("sv")
         assert bar is not None
         note, _, link = bar.children
